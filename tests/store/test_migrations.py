@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect
+
+from harmtrace.store import connect, counts, migrate
+from harmtrace.store.convert import RECORD_KINDS
+from harmtrace.store.schema import Base
+
+TABLES = {
+    "alembic_version", "outlets", "reports", "statements", "incident_claims", "aggregates",
+    "incidents", "incident_members", "audit_log",
+}
+
+
+def revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def test_migrate_creates_every_table(engine: Engine) -> None:
+    assert set(inspect(engine).get_table_names()) == TABLES
+    assert revision(engine) == "0001"
+
+
+def test_migration_builds_exactly_the_schema(engine: Engine) -> None:
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_indexes_named_in_the_design_exist(engine: Engine) -> None:
+    indexed = {
+        table: {tuple(index["column_names"]) for index in inspect(engine).get_indexes(table)}
+        for table in ("reports", "statements", "incident_claims", "aggregates")
+    }
+    assert ("published",) in indexed["reports"]
+    assert ("country", "date_start") in indexed["incident_claims"]
+    for table in ("statements", "incident_claims", "aggregates"):
+        assert ("report_id",) in indexed[table]
+
+
+def test_migrating_again_changes_nothing(engine, sessions, save, make_item, snapshot) -> None:
+    save([make_item("a" * 12)])
+    before = snapshot()
+    migrate(engine)
+    assert snapshot() == before
+    assert revision(engine) == "0001"
+    with sessions() as session:
+        assert counts(session)["reports"] == 1
+
+
+def test_migrate_takes_a_url(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'by-url.db'}"
+    migrate(url)
+    engine = connect(url)
+    assert revision(engine) == "0001"
+    engine.dispose()
+
+
+def test_every_record_field_is_a_column_of_matching_nullability() -> None:
+    for record_class, row_class in RECORD_KINDS.values():
+        columns = row_class.__table__.columns
+        for field in fields(record_class):
+            assert field.name in columns, (row_class.__tablename__, field.name)
+            optional = "None" in str(field.type)
+            assert columns[field.name].nullable == optional, (record_class, field.name)
+
