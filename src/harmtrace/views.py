@@ -158,6 +158,8 @@ def run_eval(corpus_dir: Path, *, out: Console, err: Console, as_json: bool,
              details: bool) -> None:
     result = evaluate(corpus_dir, extract)
     if as_json:
+        for problem in result.problems:
+            err.print(f"[red]error[/red] {escape(problem)}")
         sys.stdout.write(json.dumps(result.to_json(), indent=2) + "\n")
         return
     render(result, out, details=details)
