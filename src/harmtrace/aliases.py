@@ -11,9 +11,10 @@ entry a line:
 `kind` is one of `KINDS`. `aliases` are names as they appear in running text;
 `lookup_aliases` resolve a name given on its own but are not scanned for in text,
 because in prose they usually name a place ("Iran" the state against "in Iran").
-`org` is a person's organisation. An alias listed under several entries is
-ambiguous ("the coalition" in Iraq or in Yemen): the first entry in the file is
-its default, `actor_candidates` lists them all.
+`org` is a person's organisation, or the parent body of an office or mission.
+An alias listed under several entries is ambiguous ("the coalition" in Iraq or
+in Yemen): the first entry in the file is its default, `actor_candidates` lists
+them all.
 
 Names compare through `normalise_name`: case, accents, dots in acronyms, a
 possessive 's, punctuation and a leading "the" or "al-" do not count. In running
