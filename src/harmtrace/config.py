@@ -41,6 +41,21 @@ class Settings(BaseSettings):
         ),
     )
     batch_size: int = Field(default=50, description="Reports written per store transaction.")
+    gazetteer_path: Path = Field(
+        default=Path("~/.local/share/harmtrace/gazetteer.sqlite"),
+        description=(
+            "SQLite gazetteer built by `harmtrace gazetteer load` from a GeoNames dump;"
+            " geocoding consults it, when it exists, after the bundled additions."
+        ),
+    )
+
+    tile_url: str | None = Field(
+        default=None,
+        description=(
+            "Map tile URL template (https://host/{z}/{x}/{y}.png) for users who are online;"
+            " unset, the web map draws the bundled country outlines and needs no network."
+        ),
+    )
 
     @classmethod
     def settings_customise_sources(

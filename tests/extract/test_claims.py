@@ -50,3 +50,127 @@ def test_period_total_is_an_aggregate(nlp):
 def test_distances_and_ages_are_not_tolls(nlp):
     text = "The convoy travelled 30 kilometres and the driver, 45 years old, was unhurt."
     assert claims(nlp, text) == ([], [])
+
+
+def test_a_revised_toll_keeps_the_latest_figure(nlp):
+    text = ("An air strike on a market in the town of Ariha killed 12 civilians on Monday, "
+            "the Syrian Civil Defence said. The rescue service later said the toll had risen to "
+            "19.")
+    (inc,) = claims(nlp, text)[0]
+    assert (inc.killed_low, inc.killed_high) == (19, 19)
+    assert inc.claimed_by == "Syrian Civil Defence"
+    assert inc.location == "Ariha" and inc.date_start == "2019-11-04"
+
+
+def test_a_denial_is_its_own_record_with_no_figures(nlp):
+    text = ("An air strike on Idlib killed 20 civilians on Tuesday, the Syrian Observatory for "
+            "Human Rights said. Russia's Defence Ministry said its aircraft had carried out no "
+            "strikes near Idlib.")
+    incidents, _ = claims(nlp, text)
+    denial = [i for i in incidents if i.negated]
+    assert len(denial) == 1 and len(incidents) == 2
+    (d,) = denial
+    assert d.claimed_by == "Russian Ministry of Defence"
+    assert d.killed_low is None and d.killed_high is None
+    assert d.perpetrator == "Russian Aerospace Forces"
+
+
+def test_a_denial_that_blames_another_side_is_two_records(nlp):
+    text = ("Shelling killed four civilians in Hays on Sunday, local medical sources said. "
+            "A Houthi official denied that the group's fighters had fired on the town and "
+            "blamed government forces for the shelling.")
+    incidents, _ = claims(nlp, text, published="2019-09-20")
+    houthi = [i for i in incidents if i.claimed_by == "Houthi movement"]
+    assert sorted((i.negated, i.perpetrator) for i in houthi) == [
+        (False, "Yemeni government forces"), (True, "Houthi movement")]
+
+
+def test_an_accusation_without_a_figure_is_a_record(nlp):
+    text = ("A car bomb exploded in Kabul on Friday, killing nine people, police said. "
+            "The interior ministry accused the Taliban of carrying out the attack.")
+    incidents, _ = claims(nlp, text)
+    accusation = [i for i in incidents if i.killed_low is None]
+    assert len(accusation) == 1
+    assert accusation[0].perpetrator == "Taliban"
+    assert accusation[0].event_type == "bombing"
+
+
+def test_the_doer_named_by_the_report_is_the_perpetrator(nlp):
+    text = "An Israeli air strike on a house in Khan Younis killed six people on Saturday."
+    (inc,) = claims(nlp, text)[0]
+    assert inc.perpetrator == "Israel Defense Forces"
+    assert inc.claimed_by == "reporter"
+    (by,) = claims(nlp, "An air strike by the Saudi-led coalition killed 11 people in "
+                        "Saada on Friday.")[0]
+    assert by.perpetrator == "Saudi-led coalition"
+
+
+def test_a_claimer_that_cannot_tell_who_struck_leaves_the_perpetrator_unknown(nlp):
+    text = ("Warplanes struck Saraqib on Monday, killing 15 civilians, the monitor said. "
+            "It could not say whether the aircraft were Syrian or Russian.")
+    (inc,) = claims(nlp, text)[0]
+    assert inc.perpetrator == "unknown"
+
+
+def test_media_reports_are_claimed_by_local_media(nlp):
+    text = "Local television channels reported that 30 civilians died in the strike on Hajin."
+    (inc,) = claims(nlp, text)[0]
+    assert inc.claimed_by == "local media"
+
+
+def test_an_older_event_with_a_month_keeps_month_precision(nlp):
+    text = ("In May, a car bomb at a checkpoint in Mogadishu killed 18 people, officials said at "
+            "the time.")
+    (inc,) = claims(nlp, text)[0]
+    assert (inc.date_start, inc.date_end, inc.date_precision) == ("2019-05-01", "2019-05-31",
+                                                                  "month")
+    assert inc.event_type == "bombing" and inc.location == "Mogadishu"
+
+
+def test_the_coalition_is_the_one_the_report_is_about(nlp):
+    text = "Coalition air strikes on a market in Saada killed 14 civilians on Tuesday."
+    (inc,) = claims(nlp, text)[0]
+    assert inc.perpetrator == "Saudi-led coalition"
+
+
+def test_missing_people_are_no_incident(nlp):
+    text = "Dozens of people remain missing after the flood in Derna, officials said."
+    assert claims(nlp, text) == ([], [])
+
+
+def test_a_period_total_gives_period_area_and_actor(nlp):
+    text = ("The UN said at least 1,200 civilians were killed by Russian strikes in Ukraine "
+            "between March and May 2022.")
+    incidents, (agg,) = claims(nlp, text)
+    assert incidents == []
+    assert (agg.killed_low, agg.killed_high) == (1200, None)
+    assert (agg.period_start, agg.period_end) == ("2022-03", "2022-05")
+    assert agg.area == ("UA",) and agg.claimed_by == "United Nations"
+    assert agg.actor == "Russian Armed Forces"
+
+
+def test_an_open_period_runs_to_publication(nlp):
+    text = ("Airwars estimates that more than 3,000 civilians have died in coalition strikes "
+            "since 2014.")
+    (agg,) = claims(nlp, text)[1]
+    assert (agg.period_start, agg.period_end) == ("2014", "2019-11-08")
+    assert (agg.killed_low, agg.claimed_by) == (3001, "Airwars")
+
+
+def test_an_organisation_publishing_its_own_report_owns_its_words(nlp):
+    doc = nlp("A mortar round struck a house in al-Tanak on 26 February, killing eleven members "
+              "of one family.")
+    (inc,), _ = extract_claims(doc, "2017-07-11", extract_statements(doc),
+                               outlet="Amnesty International (press release)")
+    assert inc.claimed_by == "Amnesty International"
+    assert (inc.killed_low, inc.killed_high) == (11, 11)
+    assert inc.event_type == "shelling" and inc.location == "al-Tanak"
+
+
+def test_an_unknown_village_takes_the_map_position_of_its_known_area(nlp):
+    text = ("Gunmen attacked the village of Kafr Zamlouta, in Hama province, on Sunday, "
+            "killing six villagers, residents said.")
+    (inc,) = claims(nlp, text)[0]
+    assert inc.location == "Kafr Zamlouta" and inc.admin == "Hama province"
+    assert (inc.country, inc.geo_precision) == ("SY", "province")
+    assert inc.latitude is not None and inc.event_type == "ground_attack"

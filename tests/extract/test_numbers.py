@@ -49,3 +49,29 @@ def test_find_figures_reports_offsets_in_the_text():
 
 def test_descending_range_is_not_a_figure():
     assert parse_figure("240-100") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("two dozen", (24, 24)),
+        ("about two dozen", (24, 24)),
+        ("30 or so", (30, 30)),
+        ("20 or more", (20, None)),
+        ("passed 50", (51, None)),
+        ("no fewer than 22", (22, None)),
+        ("fewer than 10", (None, 9)),
+        ("an estimated 300", (300, 300)),
+        ("nearly 1,300", (1300, 1300)),
+        ("more than ten", (11, None)),
+        ("between 3,706 and 5,805", (3706, 5805)),
+        ("several dozen", (24, None)),
+    ],
+)
+def test_more_qualifiers_follow_the_corpus_convention(phrase, expected):
+    assert parse_figure(phrase) == expected
+
+
+def test_vague_figures_are_marked_as_such():
+    exact, vague = find_figures("about 30 were killed and dozens wounded")
+    assert (exact.vague, vague.vague) == (False, True)

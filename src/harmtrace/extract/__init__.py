@@ -24,7 +24,8 @@ def extract(report: Report, nlp: Language | None = None) -> Extraction:
     try:
         doc = nlp(report.text)
         statements = extract_statements(doc)
-        incidents, aggregates = extract_claims(doc, report.published, statements, report.title)
+        incidents, aggregates = extract_claims(doc, report.published, statements, report.title,
+                                               report.outlet)
     except (ValueError, IndexError, KeyError) as exc:
         raise ExtractionError(report.id, f"{type(exc).__name__}: {exc}") from exc
     return Extraction(
