@@ -122,8 +122,15 @@ def match_statements(pred: Sequence[Any], gold: Sequence[Any], text: str) -> Pai
                    for i, a in enumerate(p)])
 
 
-def match_aggregates(pred: Sequence[Any], gold: Sequence[Any], text: str) -> Pairs:
+def match_spans(pred: Sequence[Any], gold: Sequence[Any], text: str, key: str,
+                table: Mapping[str, Any]) -> Pairs:
+    """Pairs whose `key` words overlap by at least half of the shorter span; among those,
+    the most overlap and the most fields of `table` agreeing."""
     p, g = _records(pred), _records(gold)
-    overlaps = _span_scores(p, g, text, "evidence")
-    return assign([[_with_fields(overlaps[i][j], a, b, AGGREGATE_FIELDS)
+    overlaps = _span_scores(p, g, text, key)
+    return assign([[_with_fields(overlaps[i][j], a, b, table)
                     for j, b in enumerate(g)] for i, a in enumerate(p)])
+
+
+def match_aggregates(pred: Sequence[Any], gold: Sequence[Any], text: str) -> Pairs:
+    return match_spans(pred, gold, text, "evidence", AGGREGATE_FIELDS)

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from harmtrace.evaluate.compare import Comparison, better
 from harmtrace.evaluate.corpus import KINDS
 from harmtrace.evaluate.metrics import LinkScores
 from harmtrace.evaluate.runner import EvalResult
@@ -87,3 +88,52 @@ def render(result: EvalResult, console: Console, details: bool = False) -> None:
     if details:
         for entry in result.details():
             console.print(_details_table(entry))
+
+
+def _value(value: float | int | None) -> str:
+    return str(value) if isinstance(value, int) else _score(value)
+
+
+def _change(name: str, change: float | int | None) -> str:
+    if change is None:
+        return ""
+    shown = f"{change:+d}" if isinstance(change, int) else f"{change:+.3f}"
+    verdict = better(name, change)
+    if verdict is None:
+        return shown
+    colour = "green" if verdict else "red"
+    return f"[{colour}]{shown}[/{colour}]"
+
+
+def _comparison_table(comparison: Comparison, names: tuple[str, str]) -> Table:
+    table = Table(title=escape(f"A = {names[0]}   B = {names[1]}"))
+    for column in ("measure", "A", "B", "B − A"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    changes = comparison.difference()
+    for name, a, b in comparison.measures():
+        table.add_row(name, _value(a), _value(b), _change(name, changes[name]))
+    return table
+
+
+def _won_lost_table(comparison: Comparison, details: bool) -> Table:
+    table = Table(title="Gold records found by one side only", show_lines=details)
+    for column in ("kind", "won (B only)", "lost (A only)"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind in KINDS:
+        won, lost = comparison.won(kind), comparison.lost(kind)
+        if details:
+            table.add_row(kind, "\n".join(_describe(r) for r in won) or "0",
+                          "\n".join(_describe(r) for r in lost) or "0")
+        else:
+            table.add_row(kind, str(len(won)), str(len(lost)))
+    return table
+
+
+def render_comparison(comparison: Comparison, console: Console, names: tuple[str, str],
+                      details: bool = False) -> None:
+    """Every measure for A and B with B's change (green when better), then what each found alone."""
+    console.print(_comparison_table(comparison, names))
+    console.print(_won_lost_table(comparison, details))
+    for label, result in zip("AB", (comparison.a, comparison.b), strict=True):
+        for problem in result.problems:
+            console.print(f"[yellow]problem ({label}):[/yellow] {escape(problem)}")

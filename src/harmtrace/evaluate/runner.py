@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ ExtractFn = Callable[[Report], Extraction]
 # Given every predicted incident claim of the corpus with its report, one incident
 # label per claim, in the same order; equal labels mean "the same incident".
 LinkFn = Callable[[Sequence[tuple[Report, IncidentClaim]]], Sequence[Hashable]]
+ClaimKey = tuple[int, int]
+"""A predicted incident claim: (file index, claim index in that file's predictions)."""
 Matcher = Callable[[list[dict[str, Any]], list[dict[str, Any]], str], Pairs]
 
 MATCHERS: dict[str, Matcher] = {
@@ -123,13 +125,19 @@ class EvalResult:
         return [d for d in (f.details() for f in self.files) if d is not None]
 
 
+def match_file(gold: GoldReport, predicted: Mapping[str, list[dict[str, Any]]], *,
+               extraction: Extraction | None = None, problem: str | None = None) -> FileResult:
+    """Pair one report's predicted records (dicts, FORMAT.md names) with its gold records."""
+    found = {k: list(predicted.get(k, ())) for k in KINDS}
+    matches = {k: MATCHERS[k](found[k], list(gold.records(k)), gold.report.text) for k in KINDS}
+    return FileResult(gold, extraction, found, matches, problem)
+
+
 def _file_result(gold: GoldReport, extraction: Extraction | None,
                  problem: str | None) -> FileResult:
     predicted = {k: [as_record(r) for r in getattr(extraction, k)] if extraction else []
                  for k in KINDS}
-    matches = {k: MATCHERS[k](predicted[k], list(gold.records(k)), gold.report.text)
-               for k in KINDS}
-    return FileResult(gold, extraction, predicted, matches, problem)
+    return match_file(gold, predicted, extraction=extraction, problem=problem)
 
 
 def score_report(gold: GoldReport, extract_fn: ExtractFn) -> FileResult:
@@ -141,27 +149,48 @@ def score_report(gold: GoldReport, extract_fn: ExtractFn) -> FileResult:
     return _file_result(gold, extraction, None)
 
 
-def _links(files: Sequence[FileResult], link_fn: LinkFn) -> LinkScores:
+def _link_labels(files: Sequence[FileResult], link_fn: LinkFn) -> dict[ClaimKey, Hashable]:
     claims = [(n, i, claim) for n, f in enumerate(files) if f.extraction
               for i, claim in enumerate(f.extraction.incidents)]
     labels = list(link_fn([(files[n].gold.report, claim) for n, _, claim in claims]))
     if len(labels) != len(claims):
         raise HarmtraceError(f"link_fn gave {len(labels)} labels for {len(claims)} claims")
-    label_of = {(n, i): label for (n, i, _), label in zip(claims, labels, strict=True)}
+    return {(n, i): label for (n, i, _), label in zip(claims, labels, strict=True)}
+
+
+def link_files(files: Sequence[FileResult], label_of: Mapping[ClaimKey, Hashable]) -> LinkScores:
+    """Linking scores given each predicted claim's incident, keyed (file index, claim index);
+    a claim with no label stands alone."""
     gold_keys: dict[Hashable, str | None] = {}
     predicted: dict[Hashable, Hashable] = {}
     for n, f in enumerate(files):
         for p, g in f.matches["incidents"]:
             gold_keys[(n, g)] = f.gold.incidents[g].get("incident_key")
-            predicted[(n, g)] = label_of[(n, p)]
+            if (n, p) in label_of:
+                predicted[(n, g)] = label_of[(n, p)]
     return link_scores(gold_keys, predicted)
 
 
 def evaluate(corpus_dir: Path | str, extract_fn: ExtractFn, *,
              link_fn: LinkFn | None = None) -> EvalResult:
-    """Score `extract_fn` (and `link_fn`, if given) against the annotated corpus in corpus_dir."""
+    """Score `extract_fn` (and `link_fn`, if given) against the annotated corpus in corpus_dir.
+
+    With `link_fn`, each predicted incident record gets the `incident_id` it was
+    linked to (1, 2, ... in order of first appearance), as an export would give it.
+    """
     golds, corpus_problems = load_corpus(corpus_dir)
     files = tuple(score_report(gold, extract_fn) for gold in golds)
     problems = (*map(str, corpus_problems), *(f.problem for f in files if f.problem))
-    links = _links(files, link_fn) if link_fn else None
+    links = None
+    if link_fn:
+        labels = _link_labels(files, link_fn)
+        _attach_incidents(files, labels)
+        links = link_files(files, labels)
     return EvalResult(files, problems, links)
+
+
+def _attach_incidents(files: Sequence[FileResult], labels: Mapping[ClaimKey, Hashable]) -> None:
+    numbers: dict[Hashable, int] = {}
+    for (n, p), label in labels.items():
+        number = numbers.setdefault(label, len(numbers) + 1)
+        files[n].predicted["incidents"][p]["incident_id"] = number
