@@ -1,4 +1,4 @@
-"""ingest: read -> extract -> store, one transaction per batch.
+"""ingest: read -> extract -> store, one transaction per batch, then link the new claims.
 
 Every input is accounted for: a report is new, an exact copy of a stored one, a
 near-copy (stored and marked), or a problem naming the input and the reason.
@@ -16,6 +16,7 @@ from harmtrace import store
 from harmtrace.config import Settings
 from harmtrace.errors import ExtractionError, StoreError
 from harmtrace.extract import extract
+from harmtrace.link import link_store
 from harmtrace.read import read_paths
 from harmtrace.read.copies import CopyIndex, from_bytes, signature, to_bytes
 from harmtrace.records import IngestSummary, ReadProblem, Report
@@ -65,7 +66,16 @@ def ingest(
         if progress:
             progress(item.source or "")
     _flush(run)
+    _link(run)
     return run.summary
+
+
+def _link(run: _Run) -> None:
+    """Link the claims no incident holds yet (the new reports'), as `harmtrace link` does."""
+    try:
+        link_store(run.sessions)
+    except StoreError as exc:
+        run.summary.problems.append(ReadProblem("link", f"claims not linked: {exc}"))
 
 
 def _take(run: _Run, report: Report) -> None:

@@ -129,3 +129,11 @@ def test_eval_json_on_the_dev_corpus(dev_corpus: Path):
     for kind in ("incidents", "statements", "aggregates"):
         assert set(scores[kind]) == {"tp", "fp", "fn", "precision", "recall", "f1"}
     assert "incidents.date" in scores["fields"] and "statements.speaker" in scores["fields"]
+
+
+def test_speakers_lists_who_is_quoted_with_counts(filled):
+    result = runner.invoke(app, ["speakers", "--db", filled], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "Omar Haddad" in line]
+    assert lines, result.output
+    assert " 2 " in lines[0]

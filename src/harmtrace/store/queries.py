@@ -1,7 +1,8 @@
 """Every read of the store; results are plain values, never ORM rows.
 
-"Current" records are those no reviewer has superseded; exports, counts per
-report and speaker tallies read only those.
+"Current" records are a reviewed report's latest review, and of other reports
+the records no reviewer has superseded (`reviews.in_view`); counts per report
+and speaker tallies read only those, exports read the view they are asked for.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from harmtrace.errors import StoreError
 from harmtrace.records import Extraction, Report
 from harmtrace.store.convert import RECORD_KINDS, Record, to_record, to_report
+from harmtrace.store.reviews import in_view
 from harmtrace.store.schema import (
     MACHINE,
     IncidentRow,
@@ -132,8 +134,20 @@ def get_report(session: Session, *, report_id: str) -> StoredReport | None:
     )
 
 
-def iter_records(session: Session, *, kind: str) -> Iterator[dict[str, Any]]:
-    """Current records of one kind with their report's details, for export."""
+def iter_records(
+    session: Session,
+    *,
+    kind: str,
+    view: str = "current",
+    outlet: str | None = None,
+    published_from: str | None = None,
+    published_to: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Records of one kind in `view` with their report's details, for export.
+
+    `published_from` and `published_to` are ISO days, both ends included; a date
+    filter leaves out reports with no publication date.
+    """
     record_class, row_class = _kind(kind)
     statement = (
         select(
@@ -142,7 +156,8 @@ def iter_records(session: Session, *, kind: str) -> Iterator[dict[str, Any]]:
         )
         .join(ReportRow, row_class.report_id == ReportRow.id)
         .outerjoin(OutletRow, ReportRow.outlet_id == OutletRow.id)
-        .where(row_class.superseded_by.is_(None))
+        .where(in_view(row_class, view),
+               *report_filters(outlet, published_from, published_to))
         .order_by(row_class.report_id, row_class.seq, row_class.id)
         .execution_options(yield_per=STREAM_ROWS)
     )
@@ -167,7 +182,7 @@ def speakers(session: Session) -> list[SpeakerCount]:
     statement = (
         select(StatementRow.speaker, StatementRow.speaker_org, count)
         .join(ReportRow, StatementRow.report_id == ReportRow.id)
-        .where(StatementRow.superseded_by.is_(None), ReportRow.copy_of.is_(None))
+        .where(in_view(StatementRow, "current"), ReportRow.copy_of.is_(None))
         .group_by(StatementRow.speaker, StatementRow.speaker_org)
         .order_by(count.desc(), StatementRow.speaker, StatementRow.speaker_org.nulls_first())
     )
@@ -189,6 +204,19 @@ def counts(session: Session) -> dict[str, int]:
     return {name: session.scalar(statement) or 0 for name, statement in totals.items()}
 
 
+def report_filters(outlet: str | None, published_from: str | None,
+                   published_to: str | None) -> list[Any]:
+    """Conditions on reports (joined with their outlet) for the filters that are given."""
+    conditions: list[Any] = []
+    if outlet is not None:
+        conditions.append(OutletRow.name == outlet)
+    if published_from is not None:
+        conditions.append(ReportRow.published >= published_from)
+    if published_to is not None:
+        conditions.append(ReportRow.published <= published_to)
+    return conditions
+
+
 def _kind(kind: str) -> tuple[type[Record], type[RecordRow]]:
     if kind not in RECORD_KINDS:
         raise StoreError(f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_KINDS)}")
@@ -199,7 +227,7 @@ def _count_per_report(kind: str) -> Any:
     row_class = RECORD_KINDS[kind][1]
     return (
         select(func.count(row_class.id))
-        .where(row_class.report_id == ReportRow.id, row_class.superseded_by.is_(None))
+        .where(row_class.report_id == ReportRow.id, in_view(row_class, "current"))
         .scalar_subquery()
     )
 

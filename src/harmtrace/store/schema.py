@@ -4,7 +4,11 @@ Record tables hold one row per record of `records.py`, with the record's
 fields as columns of the same names, plus provenance: the report, the
 position (`seq`) in that report's extraction, the extractor, and `origin`.
 A reviewer's correction is a new row (`origin='reviewed'`) that the old row
-points to through `superseded_by`; extracted rows are never overwritten.
+points to through `superseded_by`; extracted rows are never overwritten. An
+analyst's review of a whole report is a `reviews` row, one per version: its
+records are the reviewed rows whose `extractor` is the review's label
+(`review/v2`), and a newer version supersedes the older one as a set, so a
+record the analyst dropped is retired with its version.
 
 `migrations/versions/` must create exactly these tables; a test compares them.
 """
@@ -190,14 +194,33 @@ class AggregateRow(RecordRow, Base):
 
 
 class IncidentRow(Base):
-    """A real-world incident that linking made of claims from several reports."""
+    """A real-world incident that linking made of claims from several reports.
+
+    `summary` holds the reconciled values (ranges, dates, perpetrators, places,
+    the grade's reason); the columns after it repeat what listings filter on.
+    """
 
     __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_country_date_start", "country", "date_start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    grade: Mapped[str | None]
+    grade: Mapped[str | None] = mapped_column(index=True)
+    grade_rule: Mapped[str | None]
+    country: Mapped[str | None]
+    date_start: Mapped[str | None]
+    date_end: Mapped[str | None]
+    updated_at: Mapped[datetime | None]
+
+
+class IncidentPerpetratorRow(Base):
+    """An actor that at least one claim of the incident blames (canonical name)."""
+
+    __tablename__ = "incident_perpetrators"
+
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    perpetrator: Mapped[str] = mapped_column(Text, primary_key=True, index=True)
 
 
 class IncidentMemberRow(Base):
@@ -209,6 +232,22 @@ class IncidentMemberRow(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("incident_claims.id"), unique=True)
     score: Mapped[dict[str, Any] | None]
+
+
+class ReviewRow(Base):
+    """One version of an analyst's review of a report; the latest is the one not superseded."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("report_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"))
+    version: Mapped[int]
+    extractor: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    actor: Mapped[str]
+    source: Mapped[str | None] = mapped_column(Text)
+    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
 
 
 class AuditRow(Base):
