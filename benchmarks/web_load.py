@@ -5,8 +5,9 @@
 Fills a fresh SQLite store through the store's own write (`save_links`) with
 incidents spread over countries, weeks, grades and blamed actors, serves it with
 uvicorn in a child process on a free loopback port, then sends concurrent GETs
-to the incidents API and to the incidents page, each with a random filter, and
-prints p50/p95 latency and the errors. Target: p95 under 150 ms, zero errors.
+to the incidents API, to the incidents page and to the timeline the page then
+fetches, each with a random filter, and prints p50/p95 latency and the errors.
+Target: p95 under 150 ms, zero errors.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def incident(rng: random.Random, n: int) -> store.IncidentWrite:
     grade = rng.choice(GRADES)
     actors = tuple(rng.sample(ACTORS, rng.randint(0, 2)))
     summary = {
-        "claims": rng.randint(1, 6), "killed": {"low": low, "high": low and low + rng.randint(0, 9)},
+        "claims": rng.randint(1, 6),
+        "killed": {"low": low, "high": low and low + rng.randint(0, 9)},
         "injured": {"low": None, "high": None}, "date_start": day, "date_end": day,
         "perpetrators": [{"actor": a, "claimed_by": ["reporter"]} for a in actors],
         "event_types": [rng.choice(EVENTS)], "country": country, "location": f"Town {n % 997}",
@@ -137,16 +139,22 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="SQLite file to fill once and reuse.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'load.db'}"
-        print(f"filling {args.incidents} incidents: {fill(url, args.incidents, args.seed):.1f} s")
+        path = args.keep or Path(folder) / "load.db"
+        url = f"sqlite:///{path}"
+        if path.exists():
+            print(f"reusing {path}")
+        else:
+            print(f"filling {args.incidents} incidents: "
+                  f"{fill(url, args.incidents, args.seed):.1f} s", flush=True)
         port = free_port()
         server = serve(url, port)
         try:
             print(f"{'target':<22}{'requests':>9}{'conc.':>7}{'p50 ms':>9}{'p95 ms':>9}"
                   f"{'max ms':>9}{'errors':>8}")
-            for path in ("/api/v1/incidents", "/incidents"):
+            for path in ("/api/v1/incidents", "/incidents", "/incidents/timeline"):
                 latencies, errors = asyncio.run(hammer(f"http://127.0.0.1:{port}", path,
                                                        args.requests, args.concurrency,
                                                        args.seed))
