@@ -1,10 +1,11 @@
 """Load benchmark of the web app: 100k synthetic incidents, concurrent requests on loopback.
 
     python benchmarks/web_load.py [--incidents 100000] [--requests 400] [--concurrency 16]
+                                  [--workers 2] [--keep load.db]
 
 Fills a fresh SQLite store through the store's own write (`save_links`) with
 incidents spread over countries, weeks, grades and blamed actors, serves it with
-uvicorn in a child process on a free loopback port, then sends concurrent GETs
+`harmtrace serve --workers N` in a child process on a free loopback port, then sends concurrent GETs
 to the incidents API, to the incidents page and to the timeline the page then
 fetches, each with a random filter, and prints p50/p95 latency and the errors.
 Target: p95 under 150 ms, zero errors.
@@ -117,11 +118,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(url: str, port: int) -> subprocess.Popen[bytes]:
-    code = ("import uvicorn, sys; from harmtrace.web import create_app; "
-            "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), "
-            "log_level='warning')")
-    server = subprocess.Popen([sys.executable, "-c", code, url, str(port)])
+def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-c", "from harmtrace.cli import main; main()", "serve",
+               "--db", url, "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=2, help="Server processes.")
     parser.add_argument("--keep", type=Path, help="SQLite file to fill once and reuse.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -150,7 +151,7 @@ def main() -> None:
             print(f"filling {args.incidents} incidents: "
                   f"{fill(url, args.incidents, args.seed):.1f} s", flush=True)
         port = free_port()
-        server = serve(url, port)
+        server = serve(url, port, args.workers)
         try:
             print(f"{'target':<22}{'requests':>9}{'conc.':>7}{'p50 ms':>9}{'p95 ms':>9}"
                   f"{'max ms':>9}{'errors':>8}")

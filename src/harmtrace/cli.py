@@ -209,11 +209,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind; loopback unless told.")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Server processes (more answer more requests at once).")] = 1,
 ) -> None:
     """Serve the store as a web UI (incidents, map, reports, speakers, search) and JSON API."""
     from harmtrace.web.serve import serve as serve_web
 
-    serve_web(_settings(db), host=host, port=port, announce=out.print)
+    serve_web(_settings(db), host=host, port=port, workers=workers, announce=out.print)
 
 
 bench_app = typer.Typer(help="Benchmarks (they ship with the source checkout).",

@@ -26,6 +26,8 @@ from .conftest import TEXT, full_extraction
 
 INCIDENT_LISTING = "0003"
 """The revision that gave incidents their listing columns."""
+INCIDENT_TOLLS = "0004"
+"""The revision that gave incidents their death toll columns."""
 
 
 def claims_extraction(report_id: str, *claims: IncidentClaim) -> Extraction:
@@ -151,3 +153,39 @@ def test_migration_keeps_incidents_stored_before_it(tmp_path):
         row = connection.execute(select(IncidentRow)).one()
     assert (row.grade, row.summary, row.country) == ("single_source", {"claims": 2}, None)
     engine.dispose()
+
+
+def test_migration_copies_death_tolls_out_of_stored_summaries(tmp_path):
+    engine = connect(f"sqlite:///{tmp_path / 'tolls.db'}")
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        before = ScriptDirectory.from_config(config).get_revision(INCIDENT_TOLLS)
+        command.upgrade(config, before.down_revision)
+        old_incidents = table("incidents", column("created_at", DateTime(timezone=True)),
+                              column("summary", JSON))
+        connection.execute(insert(old_incidents), [
+            {"created_at": utc_now(), "summary": {"killed": {"low": 7, "high": 9}}},
+            {"created_at": utc_now(), "summary": {"killed": {"low": None, "high": None}}},
+            {"created_at": utc_now(), "summary": {"claims": 1}},
+        ])
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        tolls = connection.execute(select(IncidentRow.killed_low, IncidentRow.killed_high)
+                                   .order_by(IncidentRow.id)).all()
+    assert [tuple(t) for t in tolls] == [(7, 9), (None, None), (None, None)]
+    engine.dispose()
+
+
+def test_saved_incidents_carry_their_death_toll_as_columns(sessions):
+    counted = write("counted")
+    counted.summary["killed"] = {"low": 3, "high": 5}
+    with sessions() as session:
+        ids = save_links(session, incidents=[counted, write("uncounted")], members=[])
+    with sessions() as session:
+        assert session.get(IncidentRow, ids["counted"]).killed_low == 3
+        assert session.get(IncidentRow, ids["counted"]).killed_high == 5
+        assert session.get(IncidentRow, ids["uncounted"]).killed_low is None

@@ -152,3 +152,16 @@ def test_conflict_csv_export_has_the_dataset_columns(api):
     assert row["country"] == "SY"
     assert "Idlib Voice" in row["source"]
     assert api.get("/api/v1/incidents/export", params={"format": "xls"}).status_code == 422
+
+
+def test_report_and_statement_cursors_walk_every_row_once(api):
+    for path in ("/api/v1/reports", "/api/v1/statements"):
+        everything = api.get(path, params={"limit": 500}).json()["items"]
+        walked, cursor = [], None
+        while True:
+            page = api.get(path, params={"limit": 2, **({"cursor": cursor} if cursor else {})})
+            walked += page.json()["items"]
+            cursor = page.json()["next_cursor"]
+            if cursor is None:
+                break
+        assert len(everything) > 2 and walked == everything

@@ -89,3 +89,15 @@ def test_pages_load_nothing_from_elsewhere(client):
         html = client.get(url).text
         loads = re.findall(r'(?:src="|<link[^>]*href=")([^"]*)"', html)
         assert loads and all(u.startswith("/static/") for u in loads)
+
+
+def test_map_points_keep_to_the_view_asked_for(client):
+    every = client.get("/incidents/points").json()
+    assert every["truncated"] is False
+    near = client.get("/incidents/points", params={"bbox": "36.5,35.5,37,36"}).json()
+    places = {f["properties"]["place"] for f in near["features"]}
+    assert "Saraqib" in places
+    assert all(36.5 <= f["geometry"]["coordinates"][0] <= 37 for f in near["features"])
+    assert len(near["features"]) < len(every["features"])
+    for bad in ("1,2,3", "10,0,5,1", "a,b,c,d"):
+        assert client.get("/incidents/points", params={"bbox": bad}).status_code == 422

@@ -276,24 +276,34 @@ def _listing(row: IncidentRow) -> IncidentListing:
 
 
 def _values(write: IncidentWrite) -> dict[str, Any]:
+    killed = write.summary.get("killed") or {}
     return {
         "summary": write.summary, "grade": write.grade, "grade_rule": write.grade_rule,
         "country": write.country, "date_start": write.date_start, "date_end": write.date_end,
+        "killed_low": killed.get("low"), "killed_high": killed.get("high"),
+        "latitude": write.summary.get("latitude"), "longitude": write.summary.get("longitude"),
         "updated_at": utc_now(),
     }
 
 
 def _write_incidents(session: Session, incidents: Sequence[IncidentWrite]) -> dict[Hashable, int]:
+    """Update known incidents one by one; insert new ones in one statement, with their actors."""
     ids: dict[Hashable, int] = {}
+    new = [write for write in incidents if not isinstance(write.key, int)]
     for write in incidents:
         if isinstance(write.key, int):
             session.execute(update(IncidentRow).where(IncidentRow.id == write.key)
                             .values(**_values(write)))
             ids[write.key] = write.key
-        else:
-            statement = insert(IncidentRow).values(created_at=utc_now(), **_values(write))
-            ids[write.key] = session.execute(statement.returning(IncidentRow.id)).scalar_one()
-        _write_perpetrators(session, ids[write.key], write.perpetrators)
+            _write_perpetrators(session, write.key, write.perpetrators)
+    if new:
+        statement = insert(IncidentRow).returning(IncidentRow.id, sort_by_parameter_order=True)
+        made = session.scalars(statement, [{"created_at": utc_now(), **_values(w)} for w in new])
+        ids.update(zip((w.key for w in new), made, strict=True))
+        rows = [{"incident_id": ids[w.key], "perpetrator": actor}
+                for w in new for actor in sorted(set(w.perpetrators))]
+        if rows:
+            session.execute(insert(IncidentPerpetratorRow), rows)
     return ids
 
 

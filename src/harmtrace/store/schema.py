@@ -197,11 +197,21 @@ class IncidentRow(Base):
     """A real-world incident that linking made of claims from several reports.
 
     `summary` holds the reconciled values (ranges, dates, perpetrators, places,
-    the grade's reason); the columns after it repeat what listings filter on.
+    the grade's reason); the columns after it repeat what listings filter, sort
+    and sum on (the death toll, for the timeline; the place, for the map).
     """
 
     __tablename__ = "incidents"
-    __table_args__ = (Index("ix_incidents_country_date_start", "country", "date_start"),)
+    __table_args__ = (
+        Index("ix_incidents_date_start_date_end_killed_low", "date_start", "date_end",
+              "killed_low"),
+        Index("ix_incidents_country_date_start_killed_low", "country", "date_start",
+              "killed_low"),
+        Index("ix_incidents_grade_date_start_killed_low", "grade", "date_start", "killed_low"),
+        Index("ix_incidents_country_grade_date_start_killed_low", "country", "grade",
+              "date_start", "killed_low"),
+        Index("ix_incidents_longitude_latitude", "longitude", "latitude"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
@@ -210,14 +220,20 @@ class IncidentRow(Base):
     grade_rule: Mapped[str | None]
     country: Mapped[str | None]
     date_start: Mapped[str | None]
-    date_end: Mapped[str | None]
+    date_end: Mapped[str | None] = mapped_column(index=True)
     updated_at: Mapped[datetime | None]
+    killed_low: Mapped[int | None]
+    killed_high: Mapped[int | None]
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
 
 
 class IncidentPerpetratorRow(Base):
     """An actor that at least one claim of the incident blames (canonical name)."""
 
     __tablename__ = "incident_perpetrators"
+    __table_args__ = (Index("ix_incident_perpetrators_perpetrator_incident_id",
+                            "perpetrator", "incident_id"),)
 
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
     perpetrator: Mapped[str] = mapped_column(Text, primary_key=True, index=True)

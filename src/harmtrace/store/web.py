@@ -2,23 +2,25 @@
 
 Incident filters are one `IncidentFilter`, applied the same way to the listing,
 the map points and the weekly timeline, so all three follow what the user chose.
-Search matches words case-insensitively (LIKE) in reports, statements and the
-claims of incidents, on SQLite and PostgreSQL alike.
+Search (and the incidents' text filter) matches whole words through the
+backend's full-text index (`store/search.py`: FTS5 or PostgreSQL text search)
+in reports, statements and the claims of incidents.
 """
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from harmtrace.store.incidents import IncidentListing, _claim_json, _listing, incident_claims
-from harmtrace.store.queries import STREAM_ROWS
+from harmtrace.store.queries import IDS_PER_QUERY, STREAM_ROWS
 from harmtrace.store.reviews import in_view
 from harmtrace.store.schema import (
     IncidentClaimRow,
@@ -29,9 +31,11 @@ from harmtrace.store.schema import (
     ReportRow,
     StatementRow,
 )
+from harmtrace.store.search import matching, ranked, search_words
 
 SORTS = ("date_desc", "date_asc", "id")
 SEARCH_LIMIT = 50
+MAP_POINTS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,26 +80,127 @@ class SearchHit:
     snippet: str
 
 
-def incident_page(session: Session, where: IncidentFilter, *, sort: str = "date_desc",
-                  limit: int = 50, offset: int = 0) -> tuple[list[IncidentListing], int]:
-    """One page of filtered incidents and how many match in all.
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """Where a page of a listing ended: the last incident's start date (for date sorts) and id."""
 
-    The page's ids are sorted first and its rows read after, so the sort never
-    carries the summaries of every matching incident.
+    date_start: str | None
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentCount:
+    """How many incidents match a filter, and how many of them are undated."""
+
+    total: int
+    undated: int
+
+
+def incident_count(session: Session, where: IncidentFilter) -> IncidentCount:
+    return IncidentCount(_count(session, where, None),
+                         _count(session, where, IncidentRow.date_start.is_(None)))
+
+
+def incident_page(session: Session, where: IncidentFilter, *, sort: str = "date_desc",
+                  limit: int = 50, offset: int = 0, after: Keyset | None = None,
+                  counted: IncidentCount | None = None) -> tuple[list[IncidentListing], int]:
+    """One page of filtered incidents (after `after`, else from `offset`) and how many match.
+
+    Dated incidents come first in date order and undated ones after them, each part
+    read by its own query so both walk an index (date, id) and stop at the page's end
+    instead of sorting every match; the page's rows are read after their ids. A caller
+    that keeps counts per filter passes them as `counted`.
     """
-    total = session.scalar(_filtered(select(func.count(IncidentRow.id)), where)) or 0
-    ids = list(session.scalars(_sorted(_filtered(select(IncidentRow.id), where), sort)
-                               .limit(limit).offset(offset)))
+    counted = counted or incident_count(session, where)
+    dated = 0 if sort == "id" else counted.total - counted.undated
+    ids = _page_ids(session, where, sort, limit, offset, after, dated)
     rows = {row.id: row for row in session.scalars(
         select(IncidentRow).where(IncidentRow.id.in_(ids)))} if ids else {}
-    return [_listing(rows[i]) for i in ids], total
+    return [_listing(rows[i]) for i in ids], counted.total
+
+
+def page_end(items: list[IncidentListing], sort: str) -> Keyset | None:
+    """The keyset to ask for the page after `items` with (None when there are none)."""
+    if not items:
+        return None
+    last = items[-1]
+    return Keyset(None if sort == "id" else last.date_start, last.id)
+
+
+def _count(session: Session, where: IncidentFilter, condition: Any) -> int:
+    """Matches of `where` and `condition`; a blamed actor alone is counted from its own index
+    (its rows each name an incident), not by looking every incident up."""
+    if condition is None and where == IncidentFilter(perpetrator=where.perpetrator) \
+            and where.perpetrator:
+        return session.scalar(select(func.count()).select_from(IncidentPerpetratorRow).where(
+            IncidentPerpetratorRow.perpetrator == where.perpetrator)) or 0
+    statement = _filtered(session, select(func.count(IncidentRow.id)), where)
+    if condition is not None:
+        statement = statement.where(condition)
+    return session.scalar(statement) or 0
+
+
+def _page_ids(session: Session, where: IncidentFilter, sort: str, limit: int, offset: int,
+              after: Keyset | None, dated_total: int) -> list[int]:
+    ascending = sort != "date_desc"
+    later = operator.gt if ascending else operator.lt
+    by_id = IncidentRow.id.asc() if ascending else IncidentRow.id.desc()
+    ids: list[int] = []
+    if sort != "id" and (after is None or after.date_start is not None):
+        dated = _filtered(session, select(IncidentRow.id), where, walk=True).where(
+            IncidentRow.date_start.is_not(None))
+        if after is not None:
+            dated = dated.where(or_(later(IncidentRow.date_start, after.date_start), and_(
+                IncidentRow.date_start == after.date_start, later(IncidentRow.id, after.id))))
+        day = IncidentRow.date_start.asc() if ascending else IncidentRow.date_start.desc()
+        skip = offset if after is None else 0
+        ids = list(session.scalars(dated.order_by(day, by_id).limit(limit).offset(skip)))
+    if len(ids) < limit:
+        undated = _filtered(session, select(IncidentRow.id), where, walk=sort == "id")
+        if sort != "id":
+            undated = undated.where(IncidentRow.date_start.is_(None))
+        if after is not None and (sort == "id" or after.date_start is None):
+            undated = undated.where(later(IncidentRow.id, after.id))
+        skip = max(offset - dated_total, 0) if after is None else 0
+        ids += session.scalars(undated.order_by(by_id).limit(limit - len(ids)).offset(skip))
+    return ids
 
 
 def incident_points(session: Session, where: IncidentFilter) -> Iterator[IncidentListing]:
-    """Every filtered incident, for the map and the timeline."""
-    statement = _filtered(select(IncidentRow), where).order_by(IncidentRow.id)
+    """Every filtered incident, for exports."""
+    statement = _filtered(session, select(IncidentRow), where).order_by(IncidentRow.id)
     for row in session.scalars(statement.execution_options(yield_per=STREAM_ROWS)):
         yield _listing(row)
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A map's view in degrees; west <= east (views across the antimeridian are not asked)."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+def map_points(session: Session, where: IncidentFilter, *, box: Box | None = None,
+               limit: int = MAP_POINTS) -> tuple[list[IncidentListing], bool]:
+    """Filtered incidents with a place (in `box` if given), at most `limit`, and whether more
+    were left out; the heaviest tolls come first, so a crowded map keeps what matters most.
+
+    Ids are ranked first and rows read after, so the ranking never carries every summary.
+    """
+    statement = _filtered(session, select(IncidentRow.id), where).where(
+        IncidentRow.latitude.is_not(None), IncidentRow.longitude.is_not(None))
+    if box is not None:
+        statement = statement.where(IncidentRow.longitude.between(box.west, box.east),
+                                    IncidentRow.latitude.between(box.south, box.north))
+    ids = list(session.scalars(statement.order_by(
+        func.coalesce(IncidentRow.killed_high, -1).desc(), IncidentRow.id).limit(limit + 1)))
+    rows = {row.id: row for start in range(0, len(ids), IDS_PER_QUERY)
+            for row in session.scalars(select(IncidentRow).where(
+                IncidentRow.id.in_(ids[start: start + IDS_PER_QUERY])))}
+    return [_listing(rows[i]) for i in ids[:limit]], len(ids) > limit
 
 
 def export_rows(session: Session, incidents: list[IncidentListing]
@@ -116,9 +221,8 @@ def weekly_counts(session: Session, where: IncidentFilter) -> list[WeekCount]:
     The database sums per start day (a few thousand rows at most); days fold into
     weeks here, and weeks with nothing are filled with zero.
     """
-    killed = IncidentRow.summary["killed"]["low"].as_integer()
-    statement = _filtered(select(IncidentRow.date_start, func.count(IncidentRow.id),
-                                 func.coalesce(func.sum(killed), 0)), where)
+    statement = _filtered(session, select(IncidentRow.date_start, func.count(IncidentRow.id),
+                                 func.coalesce(func.sum(IncidentRow.killed_low), 0)), where)
     rows = session.execute(statement.where(IncidentRow.date_start.is_not(None))
                            .group_by(IncidentRow.date_start))
     counts: Counter[date] = Counter()
@@ -187,8 +291,8 @@ def current_claims(session: Session, *, report_id: str) -> list[tuple[Any, int |
 
 
 def search(session: Session, text: str, *, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-    """Reports, statements and incidents whose text holds every word of `text`."""
-    words = [w for w in text.split() if w][:8]
+    """Reports, statements and incidents whose text holds every word of `text`, best first."""
+    words = search_words(text)
     if not words:
         return []
     return [*_search_reports(session, words, limit), *_search_statements(session, words, limit),
@@ -196,27 +300,23 @@ def search(session: Session, text: str, *, limit: int = SEARCH_LIMIT) -> list[Se
 
 
 def _search_reports(session: Session, words: list[str], limit: int) -> list[SearchHit]:
-    conditions = [or_(_like(ReportRow.title, w), _like(ReportRow.text, w)) for w in words]
-    rows = session.execute(select(ReportRow.id, ReportRow.title, ReportRow.text)
-                           .where(*conditions).order_by(ReportRow.published.desc().nulls_last())
-                           .limit(limit))
+    statement = select(ReportRow.id, ReportRow.title, ReportRow.text)
+    rows = session.execute(ranked(session, statement, "reports", words).limit(limit))
     return [SearchHit("report", rid, title or rid, _snippet(body, words[0]))
             for rid, title, body in rows]
 
 
 def _search_statements(session: Session, words: list[str], limit: int) -> list[SearchHit]:
-    conditions = [or_(_like(StatementRow.content, w), _like(StatementRow.speaker, w))
-                  for w in words]
-    rows = session.execute(select(StatementRow.id, StatementRow.report_id, StatementRow.speaker,
-                                  StatementRow.content)
-                           .where(in_view(StatementRow, "current"), *conditions)
-                           .order_by(StatementRow.id).limit(limit))
+    statement = select(StatementRow.id, StatementRow.report_id, StatementRow.speaker,
+                       StatementRow.content).where(in_view(StatementRow, "current"))
+    rows = session.execute(ranked(session, statement, "statements", words).limit(limit))
     return [SearchHit("statement", f"{rid}#s{sid}", speaker, _snippet(content, words[0]))
             for sid, rid, speaker, content in rows]
 
 
 def _search_incidents(session: Session, words: list[str], limit: int) -> list[SearchHit]:
-    rows = session.scalars(_filtered(select(IncidentRow), IncidentFilter(text=" ".join(words)))
+    where = IncidentFilter(text=" ".join(words))
+    rows = session.scalars(_filtered(session, select(IncidentRow), where)
                            .order_by(IncidentRow.id).limit(limit))
     return [SearchHit("incident", str(row.id), _incident_title(_listing(row)),
                       f"{row.date_start or 'undated'} · {(row.grade or 'ungraded')}"
@@ -236,44 +336,37 @@ def _snippet(body: str | None, word: str, width: int = 80) -> str:
     return ("…" if start else "") + body[start: start + 2 * width].replace("\n", " ")
 
 
-def _like(column: Any, word: str) -> Any:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.ilike(f"%{escaped}%", escape="\\")
-
-
-def _filtered(statement: Select[Any], where: IncidentFilter) -> Select[Any]:
+def _filtered(session: Session, statement: Select[Any], where: IncidentFilter, *,
+              walk: bool = False) -> Select[Any]:
+    """`statement` narrowed by `where`; with `walk`, for a query that walks a sort index and
+    stops at a page's end, so a blamed actor is looked up per incident instead of listed."""
     if where.country:
         statement = statement.where(IncidentRow.country == where.country.upper())
     if where.since:
-        statement = statement.where(func.coalesce(IncidentRow.date_end, "") >= where.since)
+        statement = statement.where(IncidentRow.date_end >= where.since)
     if where.until:
         statement = statement.where(IncidentRow.date_start <= where.until)
     if where.grade:
         statement = statement.where(IncidentRow.grade == where.grade)
-    if where.perpetrator:
+    if where.perpetrator and walk:
+        statement = statement.where(exists().where(
+            IncidentPerpetratorRow.incident_id == IncidentRow.id,
+            IncidentPerpetratorRow.perpetrator == where.perpetrator))
+    elif where.perpetrator:
         statement = statement.where(IncidentRow.id.in_(
             select(IncidentPerpetratorRow.incident_id)
             .where(IncidentPerpetratorRow.perpetrator == where.perpetrator)))
     if where.event_type:
         statement = statement.where(_has_claim(IncidentClaimRow.event_type == where.event_type))
-    for word in (where.text or "").split()[:8]:
-        statement = statement.where(_has_claim(or_(
-            _like(IncidentClaimRow.evidence, word), _like(IncidentClaimRow.location, word),
-            _like(IncidentClaimRow.perpetrator, word), _like(IncidentClaimRow.claimed_by, word))))
+    words = search_words(where.text or "")
+    if words:
+        statement = statement.where(_has_claim(matching(session, "incident_claims", words)))
     return statement
 
 
 def _has_claim(condition: Any) -> Any:
     return exists().where(IncidentMemberRow.incident_id == IncidentRow.id,
                           IncidentClaimRow.id == IncidentMemberRow.claim_id, condition)
-
-
-def _sorted(statement: Select[Any], sort: str) -> Select[Any]:
-    if sort == "date_asc":
-        return statement.order_by(IncidentRow.date_start.asc().nulls_last(), IncidentRow.id)
-    if sort == "id":
-        return statement.order_by(IncidentRow.id)
-    return statement.order_by(IncidentRow.date_start.desc().nulls_last(), IncidentRow.id)
 
 
 def _distinct(session: Session, column: Any) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Annotated
@@ -10,7 +11,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
-from harmtrace.store.web import SORTS, IncidentFilter
+from harmtrace.store.web import SORTS, IncidentCount, IncidentFilter, Keyset, incident_count
 
 MAX_PAGE = 500
 
@@ -59,6 +60,28 @@ def decode_cursor(cursor: str | None) -> int:
     if kind != "o" or offset < 0:
         raise HTTPException(422, "invalid cursor")
     return offset
+
+
+def encode_keyset(end: Keyset) -> str:
+    return base64.urlsafe_b64encode(json.dumps([end.date_start, end.id]).encode()).decode()
+
+
+def decode_keyset(cursor: str | None) -> Keyset | None:
+    """Where the incidents page a cursor stands for starts; a cursor not ours is refused."""
+    if not cursor:
+        return None
+    try:
+        date_start, incident_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise HTTPException(422, "invalid cursor") from exc
+    if not isinstance(incident_id, int) or not isinstance(date_start, str | None):
+        raise HTTPException(422, "invalid cursor")
+    return Keyset(date_start, incident_id)
+
+
+def kept_count(request: Request, session: Session, where: IncidentFilter) -> IncidentCount:
+    """How many incidents match `where`, counted at most once per filters every little while."""
+    return request.app.state.cache.get(("count", where), lambda: incident_count(session, where))
 
 
 def filter_params(where: IncidentFilter) -> dict[str, str]:

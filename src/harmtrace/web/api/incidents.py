@@ -5,19 +5,20 @@ from __future__ import annotations
 import io
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from harmtrace import store
 from harmtrace.export import EXPORTERS
-from harmtrace.store.web import export_rows, incident_page, incident_points
+from harmtrace.store.web import export_rows, incident_page, incident_points, page_end
 from harmtrace.web.deps import (
     MAX_PAGE,
     FilterDep,
     SessionDep,
     check_sort,
-    decode_cursor,
-    encode_cursor,
+    decode_keyset,
+    encode_keyset,
+    kept_count,
 )
 from harmtrace.web.exports import MEDIA_TYPES
 from harmtrace.web.models import Claim, Incident, IncidentDetail, IncidentPage
@@ -27,16 +28,20 @@ router = APIRouter(prefix="/incidents", tags=["incidents"])
 
 @router.get("", response_model=IncidentPage)
 def list_incidents(
-    session: SessionDep, where: FilterDep, sort: str = "date_desc",
+    request: Request, session: SessionDep, where: FilterDep, sort: str = "date_desc",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50, cursor: str | None = None,
 ) -> IncidentPage:
-    """Incidents matching every filter given; follow `next_cursor` for the next page."""
-    offset = decode_cursor(cursor)
-    items, total = incident_page(session, where, sort=check_sort(sort), limit=limit,
-                                 offset=offset)
-    more = offset + len(items) < total
-    return IncidentPage(items=[Incident.of(i) for i in items], total=total,
-                        next_cursor=encode_cursor(offset + len(items)) if more else None)
+    """Incidents matching every filter given; follow `next_cursor` for the next page.
+
+    `total` may lag what linking wrote in the last half minute; the items never do.
+    """
+    sort = check_sort(sort)
+    items, total = incident_page(session, where, sort=sort, limit=limit + 1,
+                                 after=decode_keyset(cursor),
+                                 counted=kept_count(request, session, where))
+    end = page_end(items[:limit], sort) if len(items) > limit else None
+    return IncidentPage(items=[Incident.of(i) for i in items[:limit]], total=total,
+                        next_cursor=encode_keyset(end) if end else None)
 
 
 @router.get("/export")

@@ -6,18 +6,21 @@ the page right after (htmx and map.js), so a large store never holds the listing
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from harmtrace import store
 from harmtrace.store.web import (
     SORTS,
+    Box,
     filter_choices,
     incident_page,
-    incident_points,
+    map_points,
     weekly_counts,
 )
-from harmtrace.web.deps import FilterDep, SessionDep, check_sort, filter_params
+from harmtrace.web.deps import FilterDep, SessionDep, check_sort, filter_params, kept_count
 from harmtrace.web.pages.render import is_htmx, page, query
 from harmtrace.web.timeline import HEIGHT, WIDTH, bars
 
@@ -31,7 +34,8 @@ def incidents(request: Request, session: SessionDep, where: FilterDep,
     sort = check_sort(sort)
     page_no = max(page_no, 1)
     items, total = incident_page(session, where, sort=sort, limit=PAGE_SIZE,
-                                 offset=(page_no - 1) * PAGE_SIZE)
+                                 offset=(page_no - 1) * PAGE_SIZE,
+                                 counted=kept_count(request, session, where))
     filters = filter_params(where)
     context = {
         "items": items, "total": total, "page_no": page_no, "sort": sort, "sorts": SORTS,
@@ -54,23 +58,38 @@ def timeline(request: Request, session: SessionDep, where: FilterDep) -> HTMLRes
 
 
 @router.get("/incidents/points")
-def points(session: SessionDep, where: FilterDep) -> JSONResponse:
-    """Map markers: where each filtered incident is and its reconciled toll."""
-    features = []
-    for incident in incident_points(session, where):
-        summary = incident.summary
-        if summary.get("latitude") is None or summary.get("longitude") is None:
-            continue
-        killed = (summary.get("killed") or {}).get("high") or 0
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point",
-                         "coordinates": [summary["longitude"], summary["latitude"]]},
-            "properties": {"id": incident.id, "killed": killed,
-                           "place": summary.get("location") or incident.country or "",
-                           "date": incident.date_start or "", "grade": incident.grade or ""},
-        })
-    return JSONResponse({"type": "FeatureCollection", "features": features})
+def points(session: SessionDep, where: FilterDep, bbox: Annotated[str | None, Query(
+        description="west,south,east,north in degrees: only incidents in this view.")] = None
+           ) -> JSONResponse:
+    """Map markers: where the filtered incidents are and their reconciled toll.
+
+    At most `MAP_POINTS`, heaviest tolls first; `truncated` says some were left out
+    (zooming in, with `bbox`, shows them).
+    """
+    found, truncated = map_points(session, where, box=parse_box(bbox))
+    features = [{
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [i.summary["longitude"],
+                                                      i.summary["latitude"]]},
+        "properties": {"id": i.id, "killed": (i.summary.get("killed") or {}).get("high") or 0,
+                       "place": i.summary.get("location") or i.country or "",
+                       "date": i.date_start or "", "grade": i.grade or ""},
+    } for i in found]
+    return JSONResponse({"type": "FeatureCollection", "features": features,
+                         "truncated": truncated})
+
+
+def parse_box(bbox: str | None) -> Box | None:
+    if not bbox:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in bbox.split(","))
+    except ValueError as exc:
+        raise HTTPException(422, "bbox must be west,south,east,north in degrees") from exc
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(422, "bbox must be west,south,east,north with west <= east "
+                                 "and south <= north, in degrees")
+    return Box(west, south, east, north)
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
