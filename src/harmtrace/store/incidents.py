@@ -206,7 +206,7 @@ def list_incidents(
             IncidentPerpetratorRow.perpetrator == perpetrator,
         ))
     rows = session.scalars(statement.limit(limit).offset(offset))
-    return [_listing(row) for row in rows]
+    return [listing_of(row) for row in rows]
 
 
 def get_incident(session: Session, *, incident_id: int) -> StoredIncident | None:
@@ -222,7 +222,7 @@ def get_incident(session: Session, *, incident_id: int) -> StoredIncident | None
         .order_by(IncidentMemberRow.id)
     )
     members = tuple(IncidentMember(_stored(*r[:-1]), r[-1]) for r in session.execute(statement))
-    return StoredIncident(_listing(row), members)
+    return StoredIncident(listing_of(row), members)
 
 
 def iter_incidents(session: Session) -> Iterator[dict[str, Any]]:
@@ -241,11 +241,11 @@ def iter_incidents(session: Session) -> Iterator[dict[str, Any]]:
                 "incident_id": row.id, "grade": row.grade, "grade_rule": row.grade_rule,
                 "country": row.country, "date_start": row.date_start,
                 "date_end": row.date_end, "summary": row.summary,
-                "claims": [_claim_json(c) for c in claims.get(row.id, [])],
+                "claims": [claim_json(c) for c in claims.get(row.id, [])],
             }
 
 
-def _claim_json(stored: StoredClaim) -> dict[str, Any]:
+def claim_json(stored: StoredClaim) -> dict[str, Any]:
     return {
         "record_id": stored.claim_id, "report_id": stored.report_id, "outlet": stored.outlet,
         "published": stored.published, "url": stored.url, "copy_of": stored.copy_of,
@@ -270,7 +270,7 @@ def _stored(row: IncidentClaimRow, report_id: str, outlet: str | None, url: str 
     return StoredClaim(row.id, report_id, outlet, url, published, copy_of, title, claim)
 
 
-def _listing(row: IncidentRow) -> IncidentListing:
+def listing_of(row: IncidentRow) -> IncidentListing:
     return IncidentListing(row.id, row.grade, row.grade_rule, row.country, row.date_start,
                            row.date_end, dict(row.summary or {}))
 

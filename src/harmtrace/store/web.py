@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from harmtrace.store.incidents import IncidentListing, _claim_json, _listing, incident_claims
+from harmtrace.store.incidents import IncidentListing, claim_json, incident_claims, listing_of
 from harmtrace.store.queries import IDS_PER_QUERY, STREAM_ROWS
 from harmtrace.store.reviews import in_view
 from harmtrace.store.schema import (
@@ -116,7 +116,7 @@ def incident_page(session: Session, where: IncidentFilter, *, sort: str = "date_
     ids = _page_ids(session, where, sort, limit, offset, after, dated)
     rows = {row.id: row for row in session.scalars(
         select(IncidentRow).where(IncidentRow.id.in_(ids)))} if ids else {}
-    return [_listing(rows[i]) for i in ids], counted.total
+    return [listing_of(rows[i]) for i in ids], counted.total
 
 
 def page_end(items: list[IncidentListing], sort: str) -> Keyset | None:
@@ -170,7 +170,7 @@ def incident_points(session: Session, where: IncidentFilter) -> Iterator[Inciden
     """Every filtered incident, for exports."""
     statement = _filtered(session, select(IncidentRow), where).order_by(IncidentRow.id)
     for row in session.scalars(statement.execution_options(yield_per=STREAM_ROWS)):
-        yield _listing(row)
+        yield listing_of(row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +200,7 @@ def map_points(session: Session, where: IncidentFilter, *, box: Box | None = Non
     rows = {row.id: row for start in range(0, len(ids), IDS_PER_QUERY)
             for row in session.scalars(select(IncidentRow).where(
                 IncidentRow.id.in_(ids[start: start + IDS_PER_QUERY])))}
-    return [_listing(rows[i]) for i in ids[:limit]], len(ids) > limit
+    return [listing_of(rows[i]) for i in ids[:limit]], len(ids) > limit
 
 
 def export_rows(session: Session, incidents: list[IncidentListing]
@@ -212,7 +212,7 @@ def export_rows(session: Session, incidents: list[IncidentListing]
                "grade_rule": listing.grade_rule, "country": listing.country,
                "date_start": listing.date_start, "date_end": listing.date_end,
                "summary": listing.summary,
-               "claims": [_claim_json(c) for c in claims.get(listing.id, [])]}
+               "claims": [claim_json(c) for c in claims.get(listing.id, [])]}
 
 
 def weekly_counts(session: Session, where: IncidentFilter) -> list[WeekCount]:
@@ -318,7 +318,7 @@ def _search_incidents(session: Session, words: list[str], limit: int) -> list[Se
     where = IncidentFilter(text=" ".join(words))
     rows = session.scalars(_filtered(session, select(IncidentRow), where)
                            .order_by(IncidentRow.id).limit(limit))
-    return [SearchHit("incident", str(row.id), _incident_title(_listing(row)),
+    return [SearchHit("incident", str(row.id), _incident_title(listing_of(row)),
                       f"{row.date_start or 'undated'} · {(row.grade or 'ungraded')}"
                       .replace("_", " ")) for row in rows]
 
