@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
-from harmtrace.store import IncidentListing, ReportSummary, StoredClaim
-from harmtrace.store.web import SearchHit, StatementListing
+from harmtrace.store import IncidentListing, StoredClaim
+
+
+class FromRecord(BaseModel):
+    """An answer whose fields are a store result's fields of the same names."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    @classmethod
+    def of(cls, record: object) -> Self:
+        return cls.model_validate(record)
 
 
 class Incident(BaseModel):
@@ -66,7 +75,7 @@ class IncidentDetail(BaseModel):
     claims: list[Claim]
 
 
-class Report(BaseModel):
+class Report(FromRecord):
     id: str
     title: str | None
     outlet: str | None
@@ -76,13 +85,6 @@ class Report(BaseModel):
     statements: int
     incidents: int
     aggregates: int
-
-    @classmethod
-    def of(cls, summary: ReportSummary) -> Report:
-        return cls(id=summary.id, title=summary.title, outlet=summary.outlet,
-                   published=summary.published, language=summary.language,
-                   copy_of=summary.copy_of, statements=summary.statements,
-                   incidents=summary.incidents, aggregates=summary.aggregates)
 
 
 class ReportDetail(BaseModel):
@@ -96,7 +98,7 @@ class ReportDetail(BaseModel):
     claims: list[dict[str, Any]]
 
 
-class Statement(BaseModel):
+class Statement(FromRecord):
     id: int
     report_id: str
     speaker: str
@@ -108,12 +110,6 @@ class Statement(BaseModel):
     published: str | None
     outlet: str | None
 
-    @classmethod
-    def of(cls, s: StatementListing) -> Statement:
-        return cls(id=s.id, report_id=s.report_id, speaker=s.speaker, speaker_org=s.speaker_org,
-                   kind=s.kind, content=s.content, start=s.start, end=s.end,
-                   published=s.published, outlet=s.outlet)
-
 
 class Speaker(BaseModel):
     speaker: str
@@ -121,15 +117,11 @@ class Speaker(BaseModel):
     statements: int
 
 
-class Hit(BaseModel):
+class Hit(FromRecord):
     kind: str
     id: str
     title: str
     snippet: str
-
-    @classmethod
-    def of(cls, hit: SearchHit) -> Hit:
-        return cls(kind=hit.kind, id=hit.id, title=hit.title, snippet=hit.snippet)
 
 
 ReportDetail.model_rebuild()
