@@ -7,22 +7,17 @@ schema of its own that is dropped afterwards.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from harmtrace.records import Aggregate, Extraction, IncidentClaim, Report, Statement
 from harmtrace.store import BatchResult, StoredItem, connect, migrate, save_batch, session_factory
 from harmtrace.store.schema import Base
-
-POSTGRES_ENV = "HARMTRACE_TEST_POSTGRES"
 
 TEXT = (
     "On Friday an airstrike on al-Jadida in Mosul killed 12 civilians and wounded"
@@ -33,33 +28,14 @@ TEXT = (
 )
 
 
-@pytest.fixture
-def postgres_url() -> str:
-    """The test server's URL, or a skip when none is configured."""
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        pytest.skip(f"{POSTGRES_ENV} is not set")
-    return url
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """URL of an empty store, on each backend in turn."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store' / 'harmtrace.db'}"
         return
-    base = request.getfixturevalue("postgres_url")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = connect(base)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    with request.getfixturevalue("postgres_schema")() as url:
+        yield url
 
 
 @pytest.fixture
