@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from harmtrace import store
 from harmtrace.config import Settings
-from harmtrace.pipeline import ingest, open_store
+from harmtrace.pipeline import ingest
+from harmtrace.store import open_store
 from harmtrace.store.schema import ReportRow
 
 SAMPLE = str(resources.files("harmtrace") / "data" / "sample")

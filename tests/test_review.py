@@ -14,9 +14,9 @@ from harmtrace import store
 from harmtrace.config import Settings
 from harmtrace.evaluate import score_predictions
 from harmtrace.export.corpus import report_document, write_corpus
-from harmtrace.pipeline import open_store
 from harmtrace.read.normalise import report_id
 from harmtrace.review import correspond, import_gold, review_records
+from harmtrace.store import open_store
 from harmtrace.store.schema import AuditRow, ReviewRow
 
 TEXT = (

@@ -33,12 +33,6 @@ class _Run:
     seen: set[str] = field(default_factory=set)
 
 
-def open_store(url: str) -> sessionmaker[Session]:
-    engine = store.connect(url)
-    store.migrate(engine)
-    return store.session_factory(engine)
-
-
 def _load_copies(sessions: sessionmaker[Session], threshold: float) -> CopyIndex:
     index = CopyIndex(threshold)
     with sessions() as session:
@@ -54,7 +48,7 @@ def ingest(
     stdin: TextIO | None = None,
     progress: Progress | None = None,
 ) -> IngestSummary:
-    sessions = open_store(settings.db)
+    sessions = store.open_store(settings.db)
     run = _Run(sessions, _load_copies(sessions, settings.near_copy_threshold))
     for item in read_paths(paths, max_bytes=settings.max_file_bytes, stdin=stdin):
         if isinstance(item, ReadProblem):

@@ -34,10 +34,11 @@ from harmtrace.evaluate.validate import (
     load_document,
     records_of,
 )
-from harmtrace.pipeline import ingest, open_store
+from harmtrace.pipeline import ingest
 from harmtrace.read.jsonl import record_report
 from harmtrace.read.normalise import report_id
 from harmtrace.records import Aggregate, Extraction, IncidentClaim, Statement
+from harmtrace.store import open_store
 from harmtrace.store.convert import Record
 
 RECORD_CLASSES: dict[str, type[Record]] = {

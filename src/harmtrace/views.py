@@ -34,9 +34,10 @@ from harmtrace.export.corpus import report_document
 from harmtrace.extract import extract
 from harmtrace.link import GRADES, LinkRun, actor_key, link_labels, link_store
 from harmtrace.link.render import incidents_table, print_incident
-from harmtrace.pipeline import ingest, open_store
+from harmtrace.pipeline import ingest
 from harmtrace.records import IngestSummary
 from harmtrace.review import ImportSummary, import_gold
+from harmtrace.store import open_store
 
 
 def run_ingest(paths: list[str], settings: Settings, *, out: Console, err: Console,

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from harmtrace import store
 from harmtrace.cli import app
 from harmtrace.config import database_url
-from harmtrace.pipeline import open_store
+from harmtrace.store import open_store
 
 SAMPLE = str(resources.files("harmtrace") / "data" / "sample")
 runner = CliRunner()

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from harmtrace import store
 from harmtrace.cli import app
 from harmtrace.config import database_url
-from harmtrace.pipeline import open_store
 from harmtrace.records import Extraction, Report
+from harmtrace.store import open_store
 
 runner = CliRunner()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harmtrace.pipeline import open_store
+from harmtrace.store import open_store
 from harmtrace.store.web import IncidentFilter, WeekCount, weekly_counts
 from harmtrace.web.timeline import HEIGHT, bars
 

@@ -7,7 +7,7 @@ format; `incidents` reads the claims linking needs and stores the incidents it
 makes. Callers never build SQL themselves.
 """
 
-from harmtrace.store.db import connect, migrate, safe_url, session_factory
+from harmtrace.store.db import connect, migrate, open_store, safe_url, session_factory
 from harmtrace.store.documents import ReportRecords, iter_report_records
 from harmtrace.store.incidents import (
     IncidentListing,
@@ -82,6 +82,7 @@ __all__ = [
     "list_reports",
     "migrate",
     "minhash_signatures",
+    "open_store",
     "record_audit",
     "report_ids_present",
     "review_status",

@@ -70,6 +70,13 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+def open_store(url: str) -> sessionmaker[Session]:
+    """Sessions on the store at `url`, its schema brought to the newest revision first."""
+    engine = connect(url)
+    migrate(engine)
+    return session_factory(engine)
+
+
 def alembic_config() -> Config:
     """Alembic settings built in code, so no alembic.ini has to sit beside the store."""
     config = Config()

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from harmtrace.pipeline import open_store
+from harmtrace.store import open_store
 from harmtrace.web import api, pages
 from harmtrace.web.cache import ShortCache
 

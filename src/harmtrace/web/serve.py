@@ -7,6 +7,7 @@ migrated once, here, before they start.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 
@@ -28,10 +29,10 @@ def serve(settings: Settings, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     """Serve the store of `settings` until interrupted, after printing the URL to open."""
     shown = f"[{host}]" if ":" in host else host
     if workers <= 1:
-        app = create_app(settings.db, tile_url=settings.tile_url)
+        app = settled(create_app(settings.db, tile_url=settings.tile_url))
         announce(f"harmtrace is serving {settings.db} at http://{shown}:{port}/  "
                  "(Ctrl+C stops it)")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     migrate(settings.db)
     os.environ[DB_ENV] = settings.db
@@ -41,9 +42,18 @@ def serve(settings: Settings, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     announce(f"harmtrace is serving {settings.db} at http://{shown}:{port}/ with {workers} "
              "workers  (Ctrl+C stops it)")
     uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, host=host,
-                port=port, log_level="warning")
+                port=port, log_level="warning", access_log=False)
 
 
 def app_from_environment() -> FastAPI:
     """The app a worker process serves: the store `serve` named in the environment."""
-    return create_app(os.environ[DB_ENV], tile_url=os.environ.get(TILE_ENV))
+    return settled(create_app(os.environ[DB_ENV], tile_url=os.environ.get(TILE_ENV)))
+
+
+def settled(app: FastAPI) -> FastAPI:
+    """`app`, with everything made so far (modules, templates, the app) set aside from the
+    garbage collector: it lives as long as the process, and scanning it again on every
+    full collection would pause requests for nothing."""
+    gc.collect()
+    gc.freeze()
+    return app
