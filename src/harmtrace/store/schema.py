@@ -221,7 +221,7 @@ class IncidentRow(Base):
     country: Mapped[str | None]
     date_start: Mapped[str | None]
     date_end: Mapped[str | None] = mapped_column(index=True)
-    updated_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime | None] = mapped_column(index=True)
     killed_low: Mapped[int | None]
     killed_high: Mapped[int | None]
     latitude: Mapped[float | None]

@@ -97,8 +97,26 @@ class IncidentCount:
 
 
 def incident_count(session: Session, where: IncidentFilter) -> IncidentCount:
-    return IncidentCount(_count(session, where, None),
-                         _count(session, where, IncidentRow.date_start.is_(None)))
+    """One pass over the matches; a blamed actor alone is counted from its own index
+    (its rows each name an incident), not by looking every incident up."""
+    if where == IncidentFilter(perpetrator=where.perpetrator) and where.perpetrator:
+        total = session.scalar(select(func.count()).select_from(IncidentPerpetratorRow).where(
+            IncidentPerpetratorRow.perpetrator == where.perpetrator)) or 0
+        undated = session.scalar(_filtered(session, select(func.count()), where).where(
+            IncidentRow.date_start.is_(None))) or 0
+        return IncidentCount(total, undated)
+    found = _filtered(session, select(IncidentRow.date_start), where).subquery()
+    total, undated = session.execute(select(
+        func.count(), func.count().filter(found.c.date_start.is_(None)))).one()
+    return IncidentCount(total, undated)
+
+
+def incidents_version(session: Session) -> tuple[Any, Any]:
+    """What changes whenever linking writes incidents: the newest update and the highest id
+    (each read from an index's end)."""
+    newest = select(func.max(IncidentRow.updated_at)).scalar_subquery()
+    highest = select(func.max(IncidentRow.id)).scalar_subquery()
+    return tuple(session.execute(select(newest, highest)).one())
 
 
 def incident_page(session: Session, where: IncidentFilter, *, sort: str = "date_desc",
@@ -114,9 +132,7 @@ def incident_page(session: Session, where: IncidentFilter, *, sort: str = "date_
     counted = counted or incident_count(session, where)
     dated = 0 if sort == "id" else counted.total - counted.undated
     ids = _page_ids(session, where, sort, limit, offset, after, dated)
-    rows = {row.id: row for row in session.scalars(
-        select(IncidentRow).where(IncidentRow.id.in_(ids)))} if ids else {}
-    return [listing_of(rows[i]) for i in ids], counted.total
+    return _listings(session, ids), counted.total
 
 
 def page_end(items: list[IncidentListing], sort: str) -> Keyset | None:
@@ -125,19 +141,6 @@ def page_end(items: list[IncidentListing], sort: str) -> Keyset | None:
         return None
     last = items[-1]
     return Keyset(None if sort == "id" else last.date_start, last.id)
-
-
-def _count(session: Session, where: IncidentFilter, condition: Any) -> int:
-    """Matches of `where` and `condition`; a blamed actor alone is counted from its own index
-    (its rows each name an incident), not by looking every incident up."""
-    if condition is None and where == IncidentFilter(perpetrator=where.perpetrator) \
-            and where.perpetrator:
-        return session.scalar(select(func.count()).select_from(IncidentPerpetratorRow).where(
-            IncidentPerpetratorRow.perpetrator == where.perpetrator)) or 0
-    statement = _filtered(session, select(func.count(IncidentRow.id)), where)
-    if condition is not None:
-        statement = statement.where(condition)
-    return session.scalar(statement) or 0
 
 
 def _page_ids(session: Session, where: IncidentFilter, sort: str, limit: int, offset: int,
@@ -183,24 +186,53 @@ class Box:
     north: float
 
 
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """One incident on the map: where, its reconciled toll, and what its popup says."""
+
+    id: int
+    latitude: float
+    longitude: float
+    killed: int | None
+    place: str | None
+    country: str | None
+    date_start: str | None
+    grade: str | None
+
+
 def map_points(session: Session, where: IncidentFilter, *, box: Box | None = None,
-               limit: int = MAP_POINTS) -> tuple[list[IncidentListing], bool]:
+               limit: int = MAP_POINTS) -> tuple[list[MapPoint], bool]:
     """Filtered incidents with a place (in `box` if given), at most `limit`, and whether more
     were left out; the heaviest tolls come first, so a crowded map keeps what matters most.
 
-    Ids are ranked first and rows read after, so the ranking never carries every summary.
+    Only columns are read (the place name is taken out of the summary by the database),
+    since a map asks for thousands of points at a time.
     """
-    statement = _filtered(session, select(IncidentRow.id), where).where(
+    place = IncidentRow.summary["location"].as_string()
+    statement = _filtered(session, select(
+        IncidentRow.id, IncidentRow.latitude, IncidentRow.longitude, IncidentRow.killed_high,
+        place, IncidentRow.country, IncidentRow.date_start, IncidentRow.grade), where).where(
         IncidentRow.latitude.is_not(None), IncidentRow.longitude.is_not(None))
     if box is not None:
         statement = statement.where(IncidentRow.longitude.between(box.west, box.east),
                                     IncidentRow.latitude.between(box.south, box.north))
-    ids = list(session.scalars(statement.order_by(
-        func.coalesce(IncidentRow.killed_high, -1).desc(), IncidentRow.id).limit(limit + 1)))
-    rows = {row.id: row for start in range(0, len(ids), IDS_PER_QUERY)
-            for row in session.scalars(select(IncidentRow).where(
-                IncidentRow.id.in_(ids[start: start + IDS_PER_QUERY])))}
-    return [listing_of(rows[i]) for i in ids[:limit]], len(ids) > limit
+    rows = session.execute(statement.order_by(
+        IncidentRow.killed_high.desc().nulls_last(), IncidentRow.id).limit(limit + 1))
+    found = [MapPoint(*row) for row in rows]
+    return found[:limit], len(found) > limit
+
+
+LISTED = (IncidentRow.id, IncidentRow.grade, IncidentRow.grade_rule, IncidentRow.country,
+          IncidentRow.date_start, IncidentRow.date_end, IncidentRow.summary)
+
+
+def _listings(session: Session, ids: list[int]) -> list[IncidentListing]:
+    """The incidents `ids`, in that order, read as plain columns: a listing is read on every
+    request, and ORM objects would cost more than the query."""
+    found = {row[0]: IncidentListing(*row) for start in range(0, len(ids), IDS_PER_QUERY)
+             for row in session.execute(select(*LISTED).where(
+                 IncidentRow.id.in_(ids[start: start + IDS_PER_QUERY])))}
+    return [found[i] for i in ids]
 
 
 def export_rows(session: Session, incidents: list[IncidentListing]

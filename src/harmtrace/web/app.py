@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmtrace.store import open_store
 from harmtrace.web import api, pages
-from harmtrace.web.cache import ShortCache
+from harmtrace.web.cache import StoreCache
 
 STATIC = Path(__file__).with_name("static")
 
@@ -23,7 +23,7 @@ def create_app(db_url: str, *, tile_url: str | None = None) -> FastAPI:
                   openapi_url="/api/v1/openapi.json", redoc_url=None)
     app.state.sessions = open_store(db_url)
     app.state.tile_url = tile_url
-    app.state.cache = ShortCache()
+    app.state.cache = StoreCache()
     app.add_middleware(SecurityHeaders, policy=content_security_policy(tile_url))
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -1,10 +1,10 @@
-"""Results costly to sum over a large store (the weekly timeline, the filter menus, how many
-incidents match), kept a short while per filters.
+"""Results costly to sum over a large store (how many incidents match, the weekly timeline,
+the filter menus), kept per filters until linking writes incidents.
 
 The same filters are asked for again and again (every page of a listing, every
-visitor); an answer is kept `KEEP_SECONDS`, so what a linking run adds shows on
-the timeline and in the totals within that long, while the listed rows are always
-read from the store.
+visitor). Whether the incidents changed is asked of the store at most once every
+`CHECK_SECONDS`, so what a linking run writes shows in the totals and on the
+timeline within that long; the listed rows are always read from the store.
 """
 
 from __future__ import annotations
@@ -13,49 +13,60 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from threading import Lock
-from typing import Generic, TypeVar
+from typing import Any
 
-Value = TypeVar("Value")
 ENTRIES = 512
-KEEP_SECONDS = 30.0
+CHECK_SECONDS = 1.0
 
 
-class ShortCache(Generic[Value]):
-    def __init__(self, entries: int = ENTRIES, keep: float = KEEP_SECONDS) -> None:
+class StoreCache:
+    def __init__(self, entries: int = ENTRIES, check_every: float = CHECK_SECONDS) -> None:
         self._entries = entries
-        self._keep = keep
-        self._found: OrderedDict[Hashable, tuple[float, Value]] = OrderedDict()
+        self._check_every = check_every
+        self._found: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = Lock()
         self._making: dict[Hashable, Lock] = {}
+        self._version: Hashable = None
+        self._generation = 0
+        self._checked = float("-inf")
 
-    def get(self, key: Hashable, make: Callable[[], Value]) -> Value:
-        """The value kept under `key` if still fresh, else made and kept.
+    def get(self, key: Hashable, make: Callable[[], Any],
+            version: Callable[[], Hashable]) -> Any:
+        """The value kept under `key`, else made and kept; all are dropped when `version()`
+        (what the store says about its incidents) differs from when they were made.
 
         Requests asking for the same missing key at once wait for one of them to make
         it (under that key's own lock), so a burst of visitors costs one query, not many.
+        A value made while the incidents changed is returned but not kept.
         """
-        kept = self._fresh(key)
-        if kept is not None:
-            return kept[1]
+        self._check(version)
         with self._lock:
+            if key in self._found:
+                self._found.move_to_end(key)
+                return self._found[key]
             making = self._making.setdefault(key, Lock())
         with making:
-            kept = self._fresh(key)
-            if kept is not None:
-                return kept[1]
+            with self._lock:
+                if key in self._found:
+                    return self._found[key]
+                generation = self._generation
             value = make()
             with self._lock:
-                self._found[key] = (time.monotonic(), value)
-                self._found.move_to_end(key)
                 self._making.pop(key, None)
-                while len(self._found) > self._entries:
-                    self._found.popitem(last=False)
+                if generation == self._generation:
+                    self._found[key] = value
+                    while len(self._found) > self._entries:
+                        self._found.popitem(last=False)
         return value
 
-    def _fresh(self, key: Hashable) -> tuple[float, Value] | None:
+    def _check(self, version: Callable[[], Hashable]) -> None:
+        now = time.monotonic()
+        if now - self._checked < self._check_every:
+            return
+        current = version()
         with self._lock:
-            kept = self._found.get(key)
-            if kept is None or time.monotonic() - kept[0] >= self._keep:
-                return None
-            self._found.move_to_end(key)
-            return kept
+            self._checked = now
+            if current != self._version:
+                self._version = current
+                self._generation += 1
+                self._found.clear()

@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Hashable
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
-from harmtrace.store.web import SORTS, IncidentCount, IncidentFilter, Keyset, incident_count
+from harmtrace.store.web import (
+    SORTS,
+    IncidentCount,
+    IncidentFilter,
+    Keyset,
+    incident_count,
+    incidents_version,
+)
 
 MAX_PAGE = 500
+Value = TypeVar("Value")
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A session for the request's handler (run in a worker thread) to use.
+
+    Opened and closed on the event loop: making a session touches no database until the
+    handler's first query, and closing it only hands the connection back, so neither is
+    worth the two trips through the thread pool a plain generator would cost.
+    """
     with request.app.state.sessions() as session:
         yield session
 
@@ -24,7 +38,7 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def incident_filter(
+async def incident_filter(
     country: str | None = None, since: str | None = None, until: str | None = None,
     perpetrator: str | None = None, event_type: str | None = None, grade: str | None = None,
     q: Annotated[str | None, Query(description="Words in the claims' evidence or places.")]
@@ -79,9 +93,15 @@ def decode_keyset(cursor: str | None) -> Keyset | None:
     return Keyset(date_start, incident_id)
 
 
+def kept(request: Request, session: Session, key: Hashable, make: Callable[[], Value]) -> Value:
+    """`make()`, kept under `key` until the store's incidents change."""
+    value: Value = request.app.state.cache.get(key, make, lambda: incidents_version(session))
+    return value
+
+
 def kept_count(request: Request, session: Session, where: IncidentFilter) -> IncidentCount:
-    """How many incidents match `where`, counted at most once per filters every little while."""
-    return request.app.state.cache.get(("count", where), lambda: incident_count(session, where))
+    """How many incidents match `where`, counted once per filters until the incidents change."""
+    return kept(request, session, ("count", where), lambda: incident_count(session, where))
 
 
 def filter_params(where: IncidentFilter) -> dict[str, str]:

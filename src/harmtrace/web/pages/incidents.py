@@ -6,22 +6,32 @@ the page right after (htmx and map.js), so a large store never holds the listing
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from harmtrace import store
 from harmtrace.store.web import (
     SORTS,
     Box,
+    IncidentFilter,
     filter_choices,
     incident_page,
     map_points,
     weekly_counts,
 )
-from harmtrace.web.deps import FilterDep, SessionDep, check_sort, filter_params, kept_count
-from harmtrace.web.pages.render import is_htmx, page, query
+from harmtrace.web.deps import (
+    FilterDep,
+    SessionDep,
+    check_sort,
+    filter_params,
+    kept,
+    kept_count,
+)
+from harmtrace.web.pages.render import fragment, is_htmx, page, query
 from harmtrace.web.timeline import HEIGHT, WIDTH, bars
 
 router = APIRouter()
@@ -44,39 +54,48 @@ def incidents(request: Request, session: SessionDep, where: FilterDep,
     }
     if is_htmx(request):
         return page(request, "_results.html", **context)
-    choices = request.app.state.cache.get("choices", lambda: filter_choices(session))
+    choices = kept(request, session, "choices", lambda: filter_choices(session))
     return page(request, "incidents.html", choices=choices,
                 tile_url=request.app.state.tile_url, **context)
 
 
 @router.get("/incidents/timeline", response_class=HTMLResponse)
 def timeline(request: Request, session: SessionDep, where: FilterDep) -> HTMLResponse:
-    """Incidents and deaths per week as SVG, for the filters; kept a while per filters."""
-    drawn = request.app.state.cache.get(("timeline", where),
-                                        lambda: bars(weekly_counts(session, where)))
-    return page(request, "_timeline.html", bars=drawn, width=WIDTH, height=HEIGHT)
+    """Incidents and deaths per week as SVG, for the filters; kept drawn until they change."""
+    drawn = kept(request, session, ("timeline", where), lambda: fragment(
+        "_timeline.html", bars=bars(weekly_counts(session, where)), width=WIDTH, height=HEIGHT))
+    return HTMLResponse(drawn)
 
 
 @router.get("/incidents/points")
-def points(session: SessionDep, where: FilterDep, bbox: Annotated[str | None, Query(
-        description="west,south,east,north in degrees: only incidents in this view.")] = None
-           ) -> JSONResponse:
-    """Map markers: where the filtered incidents are and their reconciled toll.
+def points(request: Request, session: SessionDep, where: FilterDep,
+           bbox: Annotated[str | None, Query(
+               description="west,south,east,north in degrees: only incidents in this view.")]
+           = None) -> Response:
+    """Map markers (GeoJSON): where the filtered incidents are and their reconciled toll.
 
     At most `MAP_POINTS`, heaviest tolls first; `truncated` says some were left out
-    (zooming in, with `bbox`, shows them).
+    (zooming in, with `bbox`, shows them). The whole map of a filter, which every page
+    view asks for, is kept until the incidents change; views of a box are read each time.
     """
-    found, truncated = map_points(session, where, box=parse_box(bbox))
+    box = parse_box(bbox)
+    if box is None:
+        body = kept(request, session, ("points", where), lambda: points_json(session, where))
+    else:
+        body = points_json(session, where, box)
+    return Response(body, media_type="application/json")
+
+
+def points_json(session: Session, where: IncidentFilter, box: Box | None = None) -> str:
+    found, truncated = map_points(session, where, box=box)
     features = [{
         "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [i.summary["longitude"],
-                                                      i.summary["latitude"]]},
-        "properties": {"id": i.id, "killed": (i.summary.get("killed") or {}).get("high") or 0,
-                       "place": i.summary.get("location") or i.country or "",
-                       "date": i.date_start or "", "grade": i.grade or ""},
-    } for i in found]
-    return JSONResponse({"type": "FeatureCollection", "features": features,
-                         "truncated": truncated})
+        "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
+        "properties": {"id": p.id, "killed": p.killed or 0, "place": p.place or p.country or "",
+                       "date": p.date_start or "", "grade": p.grade or ""},
+    } for p in found]
+    return json.dumps({"type": "FeatureCollection", "features": features,
+                       "truncated": truncated}, ensure_ascii=False, separators=(",", ":"))
 
 
 def parse_box(bbox: str | None) -> Box | None:

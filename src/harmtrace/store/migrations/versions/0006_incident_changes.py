@@ -1,0 +1,37 @@
+"""Incidents: indexes for asking whether linking wrote, and for the map's heaviest first.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-26
+
+The web app keeps costly sums (how many incidents match, the weekly timeline, the
+filter menus, the map's points) until the incidents change; the newest
+`updated_at` and the highest id tell it so, each read from an index's end.
+The map shows the heaviest tolls first: walking (killed_high descending, unknown
+tolls last, then id) lets it stop after the points it shows instead of sorting
+every incident. SQLite puts NULLs last in a descending index by itself and does
+not accept NULLS LAST there; PostgreSQL needs it said.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+TOLL_ORDER = {"sqlite": "killed_high DESC", "postgresql": "killed_high DESC NULLS LAST"}
+
+
+def upgrade() -> None:
+    op.create_index(op.f("ix_incidents_updated_at"), "incidents", ["updated_at"])
+    order = TOLL_ORDER[op.get_bind().dialect.name]
+    op.create_index("ix_incidents_killed_high_id", "incidents", [sa.text(order), "id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_incidents_killed_high_id", table_name="incidents")
+    op.drop_index(op.f("ix_incidents_updated_at"), table_name="incidents")
