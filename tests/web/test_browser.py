@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from harmtrace.store import IncidentWrite, open_store, save_links
+from harmtrace.store.web import MAP_POINTS
 from harmtrace.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,8 +39,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(web_db: str) -> Iterator[str]:
+    yield from _serving(web_db)
+
+
+def _serving(store: str) -> Iterator[str]:
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -120,3 +126,44 @@ def test_script_payloads_in_a_report_stay_inert(page, client):
     assert page.locator("#text img, #text script").count() == 0
     assert page.evaluate("document.title") .startswith("Strike on Binnish <script>")
     assert page.problems == []
+
+
+
+def _crowded(url: str, count: int) -> str:
+    """A store with more placed incidents than a map shows at once, on a grid over Syria."""
+    incidents = [IncidentWrite(
+        key=f"n{n}", summary={"killed": {"low": n % 50, "high": n % 50},
+                              "location": f"Village {n}", "latitude": 33.0 + (n % 60) * 0.08,
+                              "longitude": 36.0 + (n // 60) * 0.08, "event_types": ["shelling"]},
+        grade=None, grade_rule=None, country="SY", date_start="2024-01-01",
+        date_end="2024-01-01", perpetrators=()) for n in range(count)]
+    with open_store(url)() as session:
+        save_links(session, incidents=incidents, members=[])
+    return url
+
+
+@pytest.fixture(scope="module")
+def crowded_url(tmp_path_factory) -> Iterator[str]:
+    store = _crowded(f"sqlite:///{tmp_path_factory.mktemp('crowded') / 'c.db'}",
+                     MAP_POINTS + 400)
+    yield from _serving(store)
+
+
+def test_a_crowded_map_says_so_and_shows_the_view_once_zoomed(browser, crowded_url):
+    context = browser.new_context(base_url=crowded_url)
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto("/incidents")
+    assert _markers(page) == MAP_POINTS
+    playwright_api.expect(page.locator("#map-note")).to_contain_text(
+        f"Showing the {MAP_POINTS} heaviest")
+    page.evaluate("document.getElementById('map').scrollIntoView()")
+    for _ in range(4):
+        page.locator("#map .leaflet-control-zoom-in").click()
+        page.wait_for_timeout(300)
+    playwright_api.expect(page.locator("#map")).not_to_have_attribute(
+        "data-markers", str(MAP_POINTS), timeout=10_000)
+    assert any("bbox=" in url for url in asked)
+    assert _markers(page) < MAP_POINTS
+    context.close()

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from harmtrace.errors import StoreError
 from harmtrace.records import IncidentClaim
 from harmtrace.store.convert import to_record
-from harmtrace.store.db import WRITE_OPTION, reason
+from harmtrace.store.db import WRITE_OPTION, reason, refresh_statistics
 from harmtrace.store.queries import IDS_PER_QUERY, STREAM_ROWS
 from harmtrace.store.reviews import in_view
 from harmtrace.store.schema import (
@@ -71,6 +71,10 @@ class MemberWrite:
     claim_id: int
     incident: Hashable
     score: dict[str, Any] | None
+
+
+INCIDENT_TABLES = ("incidents", "incident_perpetrators", "incident_members")
+"""The tables linking writes, whose statistics are refreshed after it wrote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +172,11 @@ def save_links(
             session.connection(execution_options={WRITE_OPTION: True})
             ids = _write_incidents(session, incidents)
             _write_members(session, members, ids)
-            return ids
     except SQLAlchemyError as exc:
         raise StoreError(f"links for {len(members)} claims were not stored: {reason(exc)}") \
             from exc
+    refresh_statistics(session, INCIDENT_TABLES)
+    return ids
 
 
 def list_incidents(
@@ -282,6 +287,7 @@ def _values(write: IncidentWrite) -> dict[str, Any]:
         "country": write.country, "date_start": write.date_start, "date_end": write.date_end,
         "killed_low": killed.get("low"), "killed_high": killed.get("high"),
         "latitude": write.summary.get("latitude"), "longitude": write.summary.get("longitude"),
+        "location": write.summary.get("location"),
         "updated_at": utc_now(),
     }
 

@@ -226,6 +226,7 @@ class IncidentRow(Base):
     killed_high: Mapped[int | None]
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
+    location: Mapped[str | None] = mapped_column(Text)
 
 
 class IncidentPerpetratorRow(Base):

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from harmtrace.config import Settings
 from harmtrace.store import migrate
 from harmtrace.web.app import create_app
+from harmtrace.web.workers import can_spread, check_free, run_workers
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -39,10 +40,22 @@ def serve(settings: Settings, *, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     os.environ.pop(TILE_ENV, None)
     if settings.tile_url:
         os.environ[TILE_ENV] = settings.tile_url
+    spread = can_spread()
+    if spread:
+        check_free(host, port)
     announce(f"harmtrace is serving {settings.db} at http://{shown}:{port}/ with {workers} "
              "workers  (Ctrl+C stops it)")
-    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, host=host,
-                port=port, log_level="warning", access_log=False)
+    if spread:
+        run_workers(workers, host, port, worker_config)
+    else:
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers,
+                    host=host, port=port, log_level="warning", access_log=False)
+
+
+def worker_config() -> uvicorn.Config:
+    """How each worker process runs: the app of `app_from_environment`, quietly."""
+    return uvicorn.Config(app_from_environment, factory=True, log_level="warning",
+                          access_log=False)
 
 
 def app_from_environment() -> FastAPI:

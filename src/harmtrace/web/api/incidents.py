@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
@@ -46,17 +47,24 @@ def list_incidents(
 
 
 @router.get("/export")
-def export_incidents(
-    session: SessionDep, where: FilterDep,
+async def export_incidents(
+    request: Request, where: FilterDep,
     format: Annotated[str, Query(description=", ".join(MEDIA_TYPES))] = "csv",
 ) -> Response:
     """The filtered incidents, whole (reconciled summary and claims), in an export format."""
     if format not in MEDIA_TYPES:
         raise HTTPException(422, f"format must be one of {', '.join(MEDIA_TYPES)}")
-    out = io.StringIO()
-    EXPORTERS[format](export_rows(session, list(incident_points(session, where))), out)
+
+    def export() -> str:
+        out = io.StringIO()
+        with request.app.state.sessions() as session:
+            rows = export_rows(session, list(incident_points(session, where)))
+            EXPORTERS[format](rows, out)
+        return out.getvalue()
+
+    body = await anyio.to_thread.run_sync(export, limiter=request.app.state.export_threads)
     extension = "csv" if format.endswith("csv") else format
-    return Response(out.getvalue(), media_type=MEDIA_TYPES[format], headers={
+    return Response(body, media_type=MEDIA_TYPES[format], headers={
         "Content-Disposition": f'attachment; filename="incidents.{extension}"'})
 
 

@@ -30,15 +30,58 @@
     return m;
   }
 
+  // A crowded map holds only the heaviest tolls (the server says `truncated`); once the
+  // user pans or zooms, the markers of the view itself are asked for, so none stay hidden.
+  var note = L.control({ position: "bottomleft" });
+  note.onAdd = function () {
+    var div = L.DomUtil.create("div", "map-note");
+    div.id = "map-note";
+    return div;
+  };
+  note.addTo(map);
+  var whole = { truncated: false }, fitting = false, pending = null;
+
+  function clamp(value, low, high) { return Math.min(Math.max(value, low), high); }
+
+  function viewBox() {
+    var b = map.getBounds();
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+            clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+      .map(function (v) { return v.toFixed(4); }).join(",");
+  }
+
+  function show(data, fit) {
+    layer.clearLayers();
+    var markers = data.features.map(marker);
+    layer.addLayers(markers);
+    el.dataset.markers = String(markers.length);
+    el.dataset.truncated = String(data.truncated);
+    document.getElementById("map-note").textContent = data.truncated
+      ? "Showing the " + markers.length + " heaviest tolls here; zoom in for the rest." : "";
+    if (fit && markers.length) {
+      fitting = true;
+      map.fitBounds(layer.getBounds(), { maxZoom: 6, padding: [30, 30] });
+    }
+  }
+
   function load(url) {
     fetch(url).then(function (r) { return r.json(); }).then(function (data) {
-      layer.clearLayers();
-      var markers = data.features.map(marker);
-      layer.addLayers(markers);
-      el.dataset.markers = String(markers.length);
-      if (markers.length) { map.fitBounds(layer.getBounds(), { maxZoom: 6, padding: [30, 30] }); }
+      whole = data;
+      show(data, true);
     });
   }
+
+  map.on("moveend", function () {
+    if (fitting) { fitting = false; return; }
+    if (!whole.truncated) { return; }
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      var sep = el.dataset.points.indexOf("?") < 0 ? "?" : "&";
+      fetch(el.dataset.points + sep + "bbox=" + viewBox())
+        .then(function (r) { return r.json(); })
+        .then(function (data) { show(data, false); });
+    }, 250);
+  });
 
   load(el.dataset.points);
   document.body.addEventListener("htmx:afterSwap", function () {
