@@ -174,3 +174,30 @@ def test_an_unknown_village_takes_the_map_position_of_its_known_area(nlp):
     assert inc.location == "Kafr Zamlouta" and inc.admin == "Hama province"
     assert (inc.country, inc.geo_precision) == ("SY", "province")
     assert inc.latitude is not None and inc.event_type == "ground_attack"
+
+
+def test_people_killed_among_women_and_children_are_civilians(nlp):
+    text = ("Rescuers said up to 200 people had been killed in Mosul on Friday, most of them "
+            "women and children.")
+    (inc,) = claims(nlp, text)[0]
+    assert inc.victims == "civilians"
+
+
+def test_a_denial_naming_civilians_is_about_civilians(nlp):
+    text = ("The army said on Sunday that its jets had struck a militant base near Idlib and "
+            "that no civilians had been killed.")
+    victims = {inc.victims for inc in claims(nlp, text)[0] if inc.negated}
+    assert victims == {"civilians"}
+
+
+def test_civilians_protected_or_fighters_named_leave_the_victims_open(nlp):
+    text = ("The coalition said it had struck a legitimate military target in Saada on "
+            "Monday and that all precautions had been taken to protect civilians.")
+    assert {inc.victims for inc in claims(nlp, text)[0]} <= {"unspecified"}
+
+
+def test_a_claimer_is_named_without_military_rank(nlp):
+    text = ("A coalition air strike hit a house in Mosul on Friday. Two days later the "
+            "coalition commander, Army Lieutenant General Stephen Townsend, told reporters that "
+            "the coalition \"probably had a role\" in the deaths.")
+    assert {inc.claimed_by for inc in claims(nlp, text)[0]} == {"Stephen Townsend"}

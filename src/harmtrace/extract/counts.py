@@ -106,6 +106,20 @@ def groups() -> dict[str, str]:
     return {w: group for group in ("combatants", "civilians") for w in victims[group]}
 
 
+def group_named(text: str) -> str:
+    """The victim group a clause without a figure names: "civilians" when it names them as
+    harmed ("no civilians were killed", "a crime against the children"), not as protected
+    or spared; else "unspecified". Fighters named in such a clause are as often the
+    attackers ("opened fire on civilians", "shot down by snipers"), so they do not count."""
+    words = re.findall(r"[a-z]+", text.lower())
+    shielding = frozenset(_data()["shielding"])
+    for n, (first, second) in enumerate(zip(words, [*words[1:], ""], strict=True)):
+        group = groups().get(f"{first} {second}") or groups().get(first)
+        if group == "civilians" and not shielding.intersection(words[max(n - 2, 0):n]):
+            return group
+    return "unspecified"
+
+
 def _entity_of(token: Token) -> Span:
     doc = token.doc
     start = token.i
@@ -173,7 +187,7 @@ def _group(sent_text: str, after: str, noun: Token | None) -> str:
     for word in re.findall(r"[a-z]+", after[:40].lower())[:4]:
         if word in groups():
             return groups()[word]
-    return "civilians" if "civilian" in sent_text.lower() else "unspecified"
+    return group_named(sent_text)
 
 
 def _revision(before: str, fig: Figure, after: str) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from harmtrace.extract.counts import group_named
 from harmtrace.extract.frames import Frame
 from harmtrace.extract.gazetteer import Place, geocode, place_key
 from harmtrace.extract.places import PlaceMention
@@ -153,6 +154,6 @@ def write_claim(group: list[Draft], view: ReportView) -> IncidentClaim:
         killed_low=killed.low if killed else None, killed_high=killed.high if killed else None,
         injured_low=injured.low if injured else None,
         injured_high=injured.high if injured else None,
-        victims=toll.group if toll else "unspecified",  # type: ignore[arg-type]
+        victims=toll.group if toll else group_named(view.text[chosen.start:chosen.end]),  # type: ignore[arg-type]
         claimed_by=first.claimer, negated=first.negated, confidence=0.5,
         rule=RULE_TOLL if toll else RULE_STANCE)
