@@ -201,3 +201,11 @@ def test_a_claimer_is_named_without_military_rank(nlp):
             "coalition commander, Army Lieutenant General Stephen Townsend, told reporters that "
             "the coalition \"probably had a role\" in the deaths.")
     assert {inc.claimed_by for inc in claims(nlp, text)[0]} == {"Stephen Townsend"}
+
+
+def test_no_one_claiming_an_attack_is_no_claim(nlp):
+    text = ("A drone strike on a car near Jisr al-Shughur on Saturday killed three men, a "
+            "local medical source said. No side has claimed the strike.")
+    found = claims(nlp, text)[0]
+    assert [inc.killed_low for inc in found] == [3]
+    assert all("No side" not in inc.claimed_by for inc in found)

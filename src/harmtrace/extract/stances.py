@@ -161,6 +161,12 @@ def _subject(verb: Token) -> Span | None:
     return verb.doc[s.left_edge.i:s.right_edge.i + 1]
 
 
+def _nobody(subject: Span) -> bool:
+    """"No side has claimed the strike", "nobody accused ...": no one takes the stance."""
+    words = subject.text.lower().split()
+    return any(" ".join(words[:len(w.split())]) == w for w in _data()["nobody"])
+
+
 def _object_clause(verb: Token) -> Span:
     """The words after the verb up to the end of its clause, without a second verb joined
     to it ("denied that ... and blamed ...")."""
@@ -184,7 +190,7 @@ def from_verbs(unit: Span, covered: list[tuple[int, int]]) -> list[Stance]:
         clause = _object_clause(token)
         phrase = doc_text(unit.doc)[token.idx:clause.end_char]
         subject = _subject(token)
-        if subject is None:
+        if subject is None or _nobody(subject):
             continue
         if p["denial_verb"].match(phrase):
             specific = is_denial(phrase) or bool(p["attack"].search(phrase[len(token.text):]))
