@@ -209,3 +209,11 @@ def test_no_one_claiming_an_attack_is_no_claim(nlp):
     found = claims(nlp, text)[0]
     assert [inc.killed_low for inc in found] == [3]
     assert all("No side" not in inc.claimed_by for inc in found)
+
+
+def test_an_accusation_joined_to_the_reported_clause_is_the_reporters(nlp):
+    text = ("On 14 September drones struck two Saudi Aramco oil plants at Abqaiq. US Secretary "
+            "of State Mike Pompeo said there was no evidence the attack had come from Yemen and "
+            "accused Iran of carrying it out.")
+    accusations = [inc for inc in claims(nlp, text)[0] if "Iran" in inc.perpetrator]
+    assert accusations and {inc.claimed_by for inc in accusations} == {"Mike Pompeo"}

@@ -146,8 +146,19 @@ def from_statements(unit: Span, statements: list[Statement]) -> list[Stance]:
 
 def _subject(verb: Token) -> Span | None:
     """The doer of an active verb; a verb joined to another ("rejected ... and denied")
-    shares its subject; "which" in "the command, which blamed ..." is the command."""
+    shares its subject; "which" in "the command, which blamed ..." is the command.
+
+    A stance verb the parser joined to a verb inside what was reported ("said there was
+    no evidence the attack had come from Yemen and accused Iran") belongs to the one
+    who reported it, not to "the attack".
+    """
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj" and verb.head.dep_ != "ROOT" \
+            and verb.head.lemma_.lower() not in REPORTING:
+        reporter = next((a for a in verb.ancestors
+                         if a.dep_ == "ROOT" and a.lemma_.lower() in REPORTING), None)
+        if reporter is not None:
+            return _subject(reporter)
     if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     if not subjects:
