@@ -217,3 +217,10 @@ def test_an_accusation_joined_to_the_reported_clause_is_the_reporters(nlp):
             "accused Iran of carrying it out.")
     accusations = [inc for inc in claims(nlp, text)[0] if "Iran" in inc.perpetrator]
     assert accusations and {inc.claimed_by for inc in accusations} == {"Mike Pompeo"}
+
+
+def test_the_organisations_official_cited_is_the_one_who_spoke_for_it(nlp):
+    text = ("Mark Cutts, the UN deputy regional humanitarian coordinator, said warplanes hit a "
+            "market in Saraqeb on Monday, killing eight civilians. Last week, an air strike on a "
+            "market in Maar Shurin killed 12 civilians, according to the U.N. official.")
+    assert {inc.claimed_by for inc in claims(nlp, text)[0]} == {"Mark Cutts"}

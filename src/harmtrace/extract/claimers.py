@@ -26,11 +26,17 @@ from harmtrace.records import Statement
 REPORTER, LOCAL_MEDIA = "reporter", "local media"
 MEDIA = re.compile(r"\b(?:media|television|news (?:websites?|sites?|pages|outlets|agency)|"
                    r"outlets|channels|newspapers?|broadcasters?)\b", re.IGNORECASE)
-CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<src>(?:the\s+)?[^,.;]{3,60}?)(?=[,.;]|$)|"
-                    r"\bquoted\s+(?P<quoted>[^,.;]{3,80}?)\s+as\s+saying\b", re.IGNORECASE)
+SOURCE_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
+SOURCE_END = r"(?=[,;]|\.(?<!\b[A-Z]\.)|$)"
+"""A cited source's name runs to the end of its clause, but the full stops of an
+initialism ("according to the U.N. official") are part of the name."""
+CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<src>(?:the\s+)?{SOURCE_CHAR}{{3,60}}?)"
+                    rf"{SOURCE_END}|\bquoted\s+(?P<quoted>{SOURCE_CHAR}{{3,80}}?)\s+as\s+saying\b",
+                    re.IGNORECASE)
 OWN_COUNT = re.compile(r"(?P<owner>\b[\w-]+(?:\s+[\w-]+){0,4}?)['’]s?\s+(?:own\s+)?"
                        r"(?:count|tally|toll|figures?|estimate)\b", re.IGNORECASE)
-ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;]{3,80}?)(?=[,.;]|$)", re.IGNORECASE)
+ACCORDING = re.compile(rf"\baccording to\s+(?P<src>{SOURCE_CHAR}{{3,80}}?){SOURCE_END}",
+                       re.IGNORECASE)
 WORDS = lexicon("claimers")
 GENERIC = frozenset(WORDS["generic_heads"])
 PRONOUNS = frozenset(WORDS["pronouns"])
@@ -150,7 +156,7 @@ class Claimers:
         lowered = raw.lower().removeprefix("the ")
         if not lowered:
             return REPORTER
-        person = _person(raw)
+        person = _person(raw) or self._colleague(raw, position)
         if person:
             return person
         actor = lookup(raw)
@@ -176,6 +182,20 @@ class Claimers:
         if MEDIA.search(raw):
             return LOCAL_MEDIA
         return canonical(raw)
+
+    def _colleague(self, raw: str, position: int) -> str | None:
+        """"The U.N. official" after Mark Cutts of the UN spoke: the last person who spoke
+        for the organisation a definite "the <organisation> <title>" names."""
+        words = raw.split()
+        if len(words) < 3 or words[0].lower() != "the" or words[-1].lower() not in _titles():
+            return None
+        named = find_actors(" ".join(words[1:-1]))
+        if not named:
+            return None
+        org = named[0][2]
+        people = [s for s in self.statements if s.start < position and s.speaker_org == org
+                  and _person(s.speaker)]
+        return _person(people[-1].speaker) if people else None
 
     def _settled(self, text: str, name: str) -> str:
         """A shared word ("the coalition") as the report's explicit actor, else `name`."""
