@@ -73,3 +73,13 @@ def test_a_toll_the_parser_dates_is_still_a_toll(nlp):
 def test_ages_and_dates_are_no_figures(nlp):
     doc = nlp("The strike on 3 May 2019 hit a 27-year-old man.")
     assert find_counts(next(iter(doc.sents))) == []
+
+
+def test_members_count_as_the_group_they_belong_to(nlp):
+    (guards,) = sentence_tolls(nlp, "At least three members of Niger's National Guard were "
+                                    "killed when their vehicle struck a mine.")
+    assert guards.killed.group == "combatants"
+    (family,) = sentence_tolls(nlp, "The strike killed eleven members of one family in Idlib.")
+    assert family.killed.group == "civilians"
+    (qaeda,) = sentence_tolls(nlp, "The raid killed dozens of al-Qaeda members, officials said.")
+    assert qaeda.killed.group == "combatants"

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from harmtrace.aliases import actor_kind, find_actors
 from harmtrace.extract.doctext import doc_text
 from harmtrace.extract.lexicon import lexicon, phrases_pattern
 from harmtrace.extract.numbers import Figure, find_figures
@@ -184,10 +185,28 @@ def _group(sent_text: str, after: str, noun: Token | None) -> str:
         return "mixed"
     if noun is not None and noun.lower_ in groups():
         return groups()[noun.lower_]
+    membership = _membership(after)
+    if membership:
+        return membership
     for word in re.findall(r"[a-z]+", after[:40].lower())[:4]:
         if word in groups():
             return groups()[word]
     return group_named(sent_text)
+
+
+def _membership(after: str) -> str | None:
+    """Who "members" counted by a figure belong to: "members of one family" are civilians,
+    "members of Niger's National Guard" and "al-Qaeda members" combatants."""
+    data = _data()
+    phrase = re.split(r"[,;]", after, maxsplit=1)[0][:90]
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if not set(words[:6]) & set(data["membership"]):
+        return None
+    if group_named(phrase) == "civilians":
+        return "civilians"
+    armed = set(data["armed_words"]) & set(words) or any(
+        actor_kind(name) in data["combatant_actor_kinds"] for _, _, name in find_actors(phrase))
+    return "combatants" if armed else None
 
 
 def _revision(before: str, fig: Figure, after: str) -> int:
