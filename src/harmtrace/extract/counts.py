@@ -101,6 +101,11 @@ def _person_nouns() -> frozenset[str]:
 
 
 @cache
+def _shielding() -> frozenset[str]:
+    return frozenset(_data()["shielding"])
+
+
+@cache
 def groups() -> dict[str, str]:
     """Victim word -> "civilians" or "combatants"."""
     victims = _data()["victims"]
@@ -113,10 +118,9 @@ def group_named(text: str) -> str:
     or spared; else "unspecified". Fighters named in such a clause are as often the
     attackers ("opened fire on civilians", "shot down by snipers"), so they do not count."""
     words = re.findall(r"[a-z]+", text.lower())
-    shielding = frozenset(_data()["shielding"])
     for n, (first, second) in enumerate(zip(words, [*words[1:], ""], strict=True)):
         group = groups().get(f"{first} {second}") or groups().get(first)
-        if group == "civilians" and not shielding.intersection(words[max(n - 2, 0):n]):
+        if group == "civilians" and not _shielding().intersection(words[max(n - 2, 0):n]):
             return group
     return "unspecified"
 

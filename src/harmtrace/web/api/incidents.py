@@ -31,7 +31,7 @@ router = APIRouter(prefix="/incidents", tags=["incidents"])
 def list_incidents(
     request: Request, session: SessionDep, where: FilterDep, sort: str = "date_desc",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50, cursor: str | None = None,
-) -> Response:
+) -> IncidentPage:
     """Incidents matching every filter given; follow `next_cursor` for the next page.
 
     `total` may lag what linking wrote in the last second; the items never do.
@@ -41,9 +41,8 @@ def list_incidents(
                                  after=decode_keyset(cursor),
                                  counted=kept_count(request, session, where))
     end = page_end(items[:limit], sort) if len(items) > limit else None
-    page = IncidentPage(items=[Incident.of(i) for i in items[:limit]], total=total,
+    return IncidentPage(items=[Incident.of(i) for i in items[:limit]], total=total,
                         next_cursor=encode_keyset(end) if end else None)
-    return Response(page.model_dump_json(), media_type="application/json")
 
 
 @router.get("/export")
